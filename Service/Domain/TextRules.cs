@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text;
+
+namespace TweetsSoap.Service.Domain;
+
+/// <summary>Counting and checking of user-entered text.</summary>
+public static class TextRules
+{
+    public const int MaxTweetLength = 280;
+
+    /// <summary>
+    /// User-perceived characters (extended grapheme clusters) after NFC normalization: "é" typed as e + combining
+    /// accent counts once, and so does a family emoji made of several code points joined by ZWJ.
+    /// </summary>
+    public static int PerceivedLength(string text) =>
+        new StringInfo(text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC)).LengthInTextElements;
+
+    /// <summary>True when the text has no Unicode control characters other than tab, line feed and carriage return.</summary>
+    public static bool HasOnlyPrintableControls(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when every UTF-16 surrogate is part of a pair.</summary>
+    public static bool IsWellFormedUtf16(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,130 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using TweetsSoap.Service.Soap;
+
+namespace TweetsSoap.Service.Domain;
+
+/// <summary>
+/// Collects every problem of one request, so a client learns all its mistakes in one fault, not one per call.
+/// Field names are the contract's element names.
+/// </summary>
+public sealed partial class Validation
+{
+    private readonly List<(string Field, string Problem)> _problems = [];
+
+    public const int MinPasswordLength = 8;
+    public const int MaxPasswordLength = 64;
+    public const int MaxNameLength = 50;
+    public const int MaxEmailLength = 254;
+
+    public Validation Username(string? value, string field = "username")
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return Add(field, "is required");
+        }
+
+        return UsernamePattern().IsMatch(value) ? this : Add(field, "must be 1 to 15 letters, digits or underscores");
+    }
+
+    public Validation Email(string? value, string field = "email")
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return Add(field, "is required");
+        }
+
+        var valid = value.Length <= MaxEmailLength
+            && MailAddress.TryCreate(value, out var address)
+            && address.Address == value
+            && address.DisplayName.Length == 0
+            && address.Host.Contains('.', StringComparison.Ordinal)
+            && !value.Any(char.IsWhiteSpace);
+        return valid ? this : Add(field, "must be a valid email address such as ada@example.org");
+    }
+
+    public Validation Password(string? value, string field = "password")
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return Add(field, "is required");
+        }
+
+        var length = TextRules.PerceivedLength(value);
+        return length is >= MinPasswordLength and <= MaxPasswordLength && TextRules.IsWellFormedUtf16(value)
+            ? this
+            : Add(field, $"must be {MinPasswordLength} to {MaxPasswordLength} characters");
+    }
+
+    public Validation Name(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return Add(field, "is required");
+        }
+
+        var length = TextRules.PerceivedLength(value);
+        var valid = length <= MaxNameLength && TextRules.HasOnlyPrintableControls(value) && TextRules.IsWellFormedUtf16(value);
+        return valid ? this : Add(field, $"must be 1 to {MaxNameLength} characters without control characters");
+    }
+
+    public Validation BirthDate(DateOnly? value, DateOnly today, string field = "birthDate")
+    {
+        if (value is not { } date)
+        {
+            return this;
+        }
+
+        return date > today || date.Year < 1900 ? Add(field, "must be between 1900-01-01 and today") : this;
+    }
+
+    public Validation TweetText(string? value, string field = "text")
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return Add(field, "must not be empty");
+        }
+
+        if (!TextRules.IsWellFormedUtf16(value) || !TextRules.HasOnlyPrintableControls(value))
+        {
+            return Add(field, "must not contain control characters or unpaired surrogates");
+        }
+
+        var length = TextRules.PerceivedLength(value);
+        return length <= TextRules.MaxTweetLength
+            ? this
+            : Add(field, $"is {length} characters long; the limit is {TextRules.MaxTweetLength}");
+    }
+
+    public Validation Required(Guid value, string field) => value == Guid.Empty ? Add(field, "is required") : this;
+
+    public Validation PageSize(int? value, string field = "maxResults") =>
+        value is null or (>= Paging.MinPageSize and <= Paging.MaxPageSize)
+            ? this
+            : Add(field, $"must be {Paging.MinPageSize} to {Paging.MaxPageSize}");
+
+    public Validation Add(string field, string problem)
+    {
+        _problems.Add((field, problem));
+        return this;
+    }
+
+    /// <summary>Raises one <c>ValidationFailed</c> fault naming every field at fault, if there is any.</summary>
+    public void ThrowIfInvalid()
+    {
+        if (_problems.Count > 0)
+        {
+            Throw();
+        }
+    }
+
+    [DoesNotReturn]
+    private void Throw() =>
+        throw Faults.ValidationFailed(
+            string.Join("; ", _problems.Select(p => $"{p.Field} {p.Problem}")) + ".",
+            _problems.Select(p => p.Field).Distinct());
+
+    [GeneratedRegex("^[A-Za-z0-9_]{1,15}$", RegexOptions.CultureInvariant)]
+    private static partial Regex UsernamePattern();
+}

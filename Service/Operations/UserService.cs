@@ -1,0 +1,128 @@
+using Microsoft.AspNetCore.Identity;
+using TweetsSoap.Contracts;
+using TweetsSoap.Service.Domain;
+using TweetsSoap.Service.Identity;
+using TweetsSoap.Service.Soap;
+using TweetsSoap.Service.Storage;
+
+namespace TweetsSoap.Service.Operations;
+
+public sealed class UserService(ITweetStore store, Authenticator authenticator, IPasswordHasher<UserRecord> hasher, Clock clock)
+    : IUserService
+{
+    private const string Listing = "users";
+
+    public async Task<User> SignUp(string username, string email, string password, string firstName, string lastName, DateTime? birthDate)
+    {
+        new Validation()
+            .Username(username).Email(email).Password(password)
+            .Name(firstName, "firstName").Name(lastName, "lastName")
+            .BirthDate(DateOnlyOf(birthDate), clock.Today())
+            .ThrowIfInvalid();
+
+        var user = new UserRecord(Clock.NewId(), username, email, "", firstName.Trim(), lastName.Trim(), DateOnlyOf(birthDate), clock.UtcNow());
+        user = user with { PasswordHash = hasher.HashPassword(user, password) };
+        await WriteAsync(() => store.CreateUserAsync(user, default));
+        return ToContract(user, self: true);
+    }
+
+    public async Task<User> Login() => ToContract(await authenticator.RequireUserAsync(default), self: true);
+
+    public async Task<User> GetUser(Guid userId)
+    {
+        new Validation().Required(userId, "userId").ThrowIfInvalid();
+        var user = await store.GetUserAsync(userId, default) ?? throw UserNotFound(userId);
+        return ToContract(user, self: false);
+    }
+
+    public async Task<UserPage> ListUsers(int? maxResults, string? pageToken)
+    {
+        new Validation().PageSize(maxResults).ThrowIfInvalid();
+        var after = Paging.ReadToken(pageToken, Listing);
+        var size = maxResults ?? Paging.DefaultPageSize;
+        var rows = await store.ListUsersAsync(after, size + 1, default);
+        var (page, next) = Paging.Cut(rows, size, Listing, u => u.Id);
+        return new UserPage { Users = [.. page.Select(u => ToContract(u, self: false))], NextPageToken = next };
+    }
+
+    public async Task<User> UpdateUser(Guid userId, string? username, string? email, string? password, string? firstName, string? lastName, DateTime? birthDate)
+    {
+        var caller = await authenticator.RequireUserAsync(default);
+        var validation = new Validation().Required(userId, "userId");
+        if (username is not null) validation.Username(username);
+        if (email is not null) validation.Email(email);
+        if (password is not null) validation.Password(password);
+        if (firstName is not null) validation.Name(firstName, "firstName");
+        if (lastName is not null) validation.Name(lastName, "lastName");
+        validation.BirthDate(DateOnlyOf(birthDate), clock.Today()).ThrowIfInvalid();
+        EnsureSelf(caller, userId);
+
+        var updated = caller with
+        {
+            Username = username ?? caller.Username,
+            Email = email ?? caller.Email,
+            FirstName = firstName?.Trim() ?? caller.FirstName,
+            LastName = lastName?.Trim() ?? caller.LastName,
+            BirthDate = DateOnlyOf(birthDate) ?? caller.BirthDate,
+        };
+        if (password is not null)
+        {
+            updated = updated with { PasswordHash = hasher.HashPassword(updated, password) };
+        }
+
+        if (!await WriteAsync(() => store.UpdateUserAsync(updated, default)))
+        {
+            throw UserNotFound(userId);
+        }
+
+        return ToContract(updated, self: true);
+    }
+
+    public async Task DeleteUser(Guid userId)
+    {
+        var caller = await authenticator.RequireUserAsync(default);
+        new Validation().Required(userId, "userId").ThrowIfInvalid();
+        EnsureSelf(caller, userId);
+        if (!await store.DeleteUserAsync(userId, default))
+        {
+            throw UserNotFound(userId);
+        }
+    }
+
+    internal static User ToContract(UserRecord user, bool self) => new()
+    {
+        Id = user.Id,
+        Username = user.Username,
+        Email = self ? user.Email : null,
+        FirstName = user.FirstName,
+        LastName = user.LastName,
+        BirthDate = self && user.BirthDate is { } d ? d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : null,
+        CreatedAt = user.CreatedAt,
+    };
+
+    private static DateOnly? DateOnlyOf(DateTime? value) => value is { } v ? DateOnly.FromDateTime(v) : null;
+
+    private static void EnsureSelf(UserRecord caller, Guid userId)
+    {
+        if (caller.Id != userId)
+        {
+            throw Faults.Forbidden("Only the user themselves may change or delete their account.");
+        }
+    }
+
+    private static Exception UserNotFound(Guid userId) => Faults.NotFound($"There is no user with id {userId}.");
+
+    private static async Task<T> WriteAsync<T>(Func<Task<T>> write)
+    {
+        try
+        {
+            return await write();
+        }
+        catch (DuplicateValueException e)
+        {
+            throw Faults.Conflict(e.Field);
+        }
+    }
+
+    private static Task WriteAsync(Func<Task> write) => WriteAsync(async () => { await write(); return true; });
+}

@@ -1,0 +1,3 @@
+using TweetsSoap.Service;
+
+await TweetsSoapHost.Build(args).RunAsync();

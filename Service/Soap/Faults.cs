@@ -1,0 +1,25 @@
+using System.ServiceModel;
+using TweetsSoap.Contracts;
+
+namespace TweetsSoap.Service.Soap;
+
+/// <summary>The declared faults. Operations throw what these return; <see cref="SoapFaultTransformer"/> puts them on the wire.</summary>
+public static class Faults
+{
+    public static FaultException<ServiceFault> ValidationFailed(string message, IEnumerable<string> fields) =>
+        Create(ErrorCode.ValidationFailed, message, [.. fields]);
+
+    public static FaultException<ServiceFault> NotFound(string message) => Create(ErrorCode.NotFound, message);
+
+    public static FaultException<ServiceFault> Conflict(string field) =>
+        Create(ErrorCode.Conflict, $"The {field} is already taken.", [field]);
+
+    public static FaultException<ServiceFault> Unauthenticated(string message) => Create(ErrorCode.Unauthenticated, message);
+
+    public static FaultException<ServiceFault> Forbidden(string message) => Create(ErrorCode.Forbidden, message);
+
+    public static FaultException<ServiceFault> MalformedRequest(string message) => Create(ErrorCode.MalformedRequest, message);
+
+    private static FaultException<ServiceFault> Create(ErrorCode code, string message, List<string>? fields = null) =>
+        new(new ServiceFault { Code = code, Message = message, Fields = fields }, new FaultReason(message));
+}

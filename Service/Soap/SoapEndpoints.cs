@@ -1,0 +1,49 @@
+using System.Collections.Frozen;
+using TweetsSoap.Contracts;
+using SoapServiceDescription = SoapCore.ServiceModel.ServiceDescription;
+
+namespace TweetsSoap.Service.Soap;
+
+/// <summary>One published SOAP service: where it lives and the actions its contract declares.</summary>
+public sealed class SoapEndpoint
+{
+    private SoapEndpoint(string path, Type contract)
+    {
+        Path = path;
+        Contract = contract;
+        var description = new SoapServiceDescription(contract, generateSoapActionWithoutContractName: false);
+        Name = description.GeneralContract.Name;
+        Actions = description.Operations.Select(o => o.SoapAction).ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    public string Path { get; }
+
+    public Type Contract { get; }
+
+    /// <summary>The contract's name, e.g. <c>TweetService</c>; bindings and ports are named after it.</summary>
+    public string Name { get; }
+
+    /// <summary>The soapAction of every operation, exactly as the WSDL declares them.</summary>
+    public FrozenSet<string> Actions { get; }
+
+    public static IReadOnlyList<SoapEndpoint> All { get; } =
+    [
+        new("/UserService.svc", typeof(IUserService)),
+        new("/TweetService.svc", typeof(ITweetService)),
+    ];
+
+    /// <summary>The endpoint whose path is <paramref name="path"/> or a prefix of it.</summary>
+    public static SoapEndpoint? Find(PathString path, out PathString remaining)
+    {
+        foreach (var endpoint in All)
+        {
+            if (path.StartsWithSegments(endpoint.Path, StringComparison.OrdinalIgnoreCase, out remaining))
+            {
+                return endpoint;
+            }
+        }
+
+        remaining = default;
+        return null;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Runtime.Serialization;
+using System.ServiceModel;
+using System.ServiceModel.Channels;
+using System.Xml;
+using SoapCore;
+using SoapCore.Extensibility;
+using TweetsSoap.Contracts;
+
+namespace TweetsSoap.Service.Soap;
+
+/// <summary>
+/// Turns every exception that leaves an operation into a fault that is right for the request's SOAP version
+/// (see <see cref="FaultBodyWriter"/>). Declared faults
+/// pass through with their detail; an unreadable message becomes <c>MalformedRequest</c>; anything else becomes a
+/// generic <c>InternalError</c> whose only clue is a correlation id that is also in the log.
+/// </summary>
+public sealed partial class SoapFaultTransformer(IHttpContextAccessor httpContextAccessor, ILogger<SoapFaultTransformer> logger)
+    : IFaultExceptionTransformer
+{
+
+    public Message ProvideFault(Exception exception, MessageVersion messageVersion, Message requestMessage, ConcurrentXmlNamespaceLookup xmlNamespaceManager)
+    {
+        var correlationId = httpContextAccessor.HttpContext?.TraceIdentifier;
+        var detail = Describe(exception, correlationId);
+        var body = new FaultBodyWriter(messageVersion.Envelope, detail);
+        // WS-I Basic Profile R1126: a SOAP 1.1 fault travels with HTTP 500. SOAP 1.2 part 2, 7.5.2.2: env:Sender
+        // goes with 400, everything else with 500.
+        var status = messageVersion.Envelope == EnvelopeVersion.Soap12 && body.IsSenderFault
+            ? HttpStatusCode.BadRequest
+            : HttpStatusCode.InternalServerError;
+        var message = Message.CreateMessage(messageVersion, action: null, body);
+        message.Properties[HttpResponseMessageProperty.Name] = new HttpResponseMessageProperty { StatusCode = status };
+        return message;
+    }
+
+    private ServiceFault Describe(Exception exception, string? correlationId)
+    {
+        switch (exception)
+        {
+            case FaultException<ServiceFault> declared:
+                LogDeclaredFault(declared.Detail.Code, declared.Detail.Message, correlationId);
+                declared.Detail.CorrelationId = correlationId;
+                return declared.Detail;
+
+            // Reading the envelope or an argument failed: the client sent something the contract does not describe.
+            // These messages speak of the client's own XML (element names, positions, values), not of our code.
+            case XmlException or SerializationException or FormatException or ProtocolException:
+                var reason = exception.InnerException is FormatException inner ? $"{exception.Message} {inner.Message}" : exception.Message;
+                LogDeclaredFault(ErrorCode.MalformedRequest, reason, correlationId);
+                return new ServiceFault
+                {
+                    Code = ErrorCode.MalformedRequest,
+                    Message = $"The request message could not be read: {reason}",
+                    CorrelationId = correlationId,
+                };
+
+            default:
+                LogUnexpected(exception, correlationId);
+                return new ServiceFault
+                {
+                    Code = ErrorCode.InternalError,
+                    Message = $"The service could not complete the request. Quote correlation id {correlationId} when reporting it.",
+                    CorrelationId = correlationId,
+                };
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Fault {Code}: {Reason} (correlation id {CorrelationId})")]
+    private partial void LogDeclaredFault(ErrorCode code, string reason, string? correlationId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error; answered with an InternalError fault (correlation id {CorrelationId})")]
+    private partial void LogUnexpected(Exception exception, string? correlationId);
+}

@@ -1,0 +1,53 @@
+using System.ServiceModel.Channels;
+using System.Xml.Linq;
+using TweetsSoap.Service.Identity;
+
+namespace TweetsSoap.Service.Soap;
+
+/// <summary>Reads the WS-Security 1.0 <c>wsse:Security/wsse:UsernameToken</c> header that SoapUI, zeep, PHP and WCF send.</summary>
+public static class UsernameTokenHeader
+{
+    public const string SecurityNamespace = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
+    public const string PasswordTextType = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText";
+    public const string PasswordDigestType = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordDigest";
+
+    /// <summary>Finds the Security header, marks it understood and records its credentials, or why they are unusable.</summary>
+    public static void Read(Message message, RequestCredentials into)
+    {
+        var index = message.Headers.FindHeader("Security", SecurityNamespace);
+        if (index < 0)
+        {
+            return;
+        }
+
+        message.Headers.UnderstoodHeaders.Add(message.Headers[index]);
+        XElement security;
+        using (var reader = message.Headers.GetReaderAtHeader(index))
+        {
+            security = XElement.Load(reader);
+        }
+
+        XNamespace wsse = SecurityNamespace;
+        var token = security.Element(wsse + "UsernameToken");
+        var username = token?.Element(wsse + "Username")?.Value.Trim();
+        var passwordElement = token?.Element(wsse + "Password");
+        var password = passwordElement?.Value;
+        var passwordType = passwordElement?.Attribute("Type")?.Value;
+
+        if (passwordType is not (null or "" or PasswordTextType))
+        {
+            into.Problem = passwordType == PasswordDigestType
+                ? "PasswordDigest cannot be checked against salted password hashes; send the password as PasswordText over TLS."
+                : $"The password type '{passwordType}' is not supported; send PasswordText over TLS.";
+            return;
+        }
+
+        if (string.IsNullOrEmpty(username) || password is null)
+        {
+            into.Problem = "The wsse:Security header has no UsernameToken with a Username and a Password.";
+            return;
+        }
+
+        into.Value = new Credentials(username, password);
+    }
+}

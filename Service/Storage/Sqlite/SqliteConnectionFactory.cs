@@ -1,0 +1,58 @@
+using DbUp;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace TweetsSoap.Service.Storage.Sqlite;
+
+/// <summary>Opens pooled connections to the database file, creating and migrating it on first use.</summary>
+public sealed class SqliteConnectionFactory
+{
+    private readonly string _connectionString;
+
+    public SqliteConnectionFactory(IOptions<StorageOptions> options)
+    {
+        var path = Path.GetFullPath(options.Value.SqlitePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            ForeignKeys = true,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        DatabasePath = path;
+    }
+
+    public string DatabasePath { get; }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <summary>Creates the file, switches it to WAL and applies the migrations it lacks. Idempotent.</summary>
+    public void Migrate()
+    {
+        using (var connection = new SqliteConnection(_connectionString))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode = WAL;";
+            command.ExecuteNonQuery();
+        }
+
+        var result = DeployChanges.To
+            .SqliteDatabase(_connectionString)
+            .WithScriptsEmbeddedInAssembly(typeof(SqliteConnectionFactory).Assembly, name => name.Contains(".Storage.Sqlite.Migrations.", StringComparison.Ordinal))
+            .WithTransactionPerScript()
+            .LogToNowhere()
+            .Build()
+            .PerformUpgrade();
+        if (!result.Successful)
+        {
+            throw new InvalidOperationException($"Migrating the SQLite database at {DatabasePath} failed at script {result.ErrorScript?.Name}.", result.Error);
+        }
+    }
+}

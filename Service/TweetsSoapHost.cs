@@ -1,0 +1,98 @@
+using System.ServiceModel.Channels;
+using System.Xml;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using SoapCore;
+using SoapCore.Extensibility;
+using TweetsSoap.Contracts;
+using TweetsSoap.Service.Domain;
+using TweetsSoap.Service.Identity;
+using TweetsSoap.Service.Operations;
+using TweetsSoap.Service.Soap;
+using TweetsSoap.Service.Storage;
+using TweetsSoap.Service.Storage.Sqlite;
+
+namespace TweetsSoap.Service;
+
+/// <summary>The service's wiring: what <c>Program</c> and the tests' fixture both build.</summary>
+public static class TweetsSoapHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddTweetsSoap(builder.Configuration, builder.Environment);
+        var app = builder.Build();
+        app.UseTweetsSoap();
+        return app;
+    }
+
+    public static IServiceCollection AddTweetsSoap(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.Section))
+            .PostConfigure(o => o.SqlitePath = Path.Combine(environment.ContentRootPath, o.SqlitePath));
+        services.AddSingleton<SqliteConnectionFactory>();
+        services.AddSingleton<ITweetStore, SqliteTweetStore>();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Clock>();
+        services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
+        services.AddScoped<RequestCredentials>();
+        services.AddScoped<Authenticator>();
+        services.AddScoped<IUserService, UserService>();
+        services.AddScoped<ITweetService, TweetService>();
+
+        services.AddHttpContextAccessor();
+        services.AddSingleton<IFaultExceptionTransformer, SoapFaultTransformer>();
+        services.AddSingleton<ISoapMessageProcessor, SoapMessageGate>();
+        services.AddSoapCore();
+        return services;
+    }
+
+    public static WebApplication UseTweetsSoap(this WebApplication app)
+    {
+        app.Services.GetRequiredService<SqliteConnectionFactory>().Migrate();
+
+        app.UseMiddleware<SoapRequestGuard>();
+        foreach (var endpoint in SoapEndpoint.All)
+        {
+            ((IApplicationBuilder)app).UseSoapEndpoint(endpoint.Contract, options => Configure(options, endpoint));
+        }
+
+        return app;
+    }
+
+    private static void Configure(SoapCoreOptions options, SoapEndpoint endpoint)
+    {
+        options.Path = endpoint.Path;
+        options.SoapSerializer = SoapSerializer.DataContractSerializer;
+        // Distinct binding and port names per SOAP version: with SoapCore's default both would be
+        // BasicHttpBinding_<Contract>, which wsimport rejects and zeep silently collapses to one port.
+        options.EncoderOptions =
+        [
+            Encoder(MessageVersion.Soap11, $"{endpoint.Name}Soap11"),
+            Encoder(MessageVersion.Soap12, $"{endpoint.Name}Soap12"),
+        ];
+        // Operations are reachable only as SOAP messages; SoapRequestGuard refuses the GET form too.
+        options.HttpPostEnabled = false;
+        options.HttpsPostEnabled = false;
+        options.IndentXml = false;
+        options.IndentWsdl = true;
+    }
+
+    private static SoapEncoderOptions Encoder(MessageVersion version, string name) => new()
+    {
+        MessageVersion = version,
+        OverwriteResponseContentType = true,
+        BindingName = $"{name}Binding",
+        PortName = name,
+        ReaderQuotas = new XmlDictionaryReaderQuotas
+        {
+            MaxDepth = 32,
+            MaxStringContentLength = 16 * 1024,
+            MaxArrayLength = 16 * 1024,
+            MaxBytesPerRead = 4096,
+            MaxNameTableCharCount = 16 * 1024,
+        },
+    };
+}

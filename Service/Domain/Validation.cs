@@ -76,7 +76,7 @@ public sealed partial class Validation
             return this;
         }
 
-        return date > today || date.Year < 1900 ? Add(field, "must be between 1900-01-01 and today") : this;
+        return date > today ? Add(field, $"must not be in the future (today is {today:yyyy-MM-dd} UTC)") : this;
     }
 
     public Validation TweetText(string? value, string field = "text")

@@ -24,11 +24,9 @@ public sealed partial class SoapFaultTransformer(IHttpContextAccessor httpContex
         var correlationId = httpContextAccessor.HttpContext?.TraceIdentifier;
         var detail = Describe(exception, correlationId);
         var body = new FaultBodyWriter(messageVersion.Envelope, detail);
-        // WS-I Basic Profile R1126: a SOAP 1.1 fault travels with HTTP 500. SOAP 1.2 part 2, 7.5.2.2: env:Sender
-        // goes with 400, everything else with 500.
-        var status = messageVersion.Envelope == EnvelopeVersion.Soap12 && body.IsSenderFault
-            ? HttpStatusCode.BadRequest
-            : HttpStatusCode.InternalServerError;
+        // Every fault goes with HTTP 500: WS-I Basic Profile R1126 asks it for SOAP 1.1, and for SOAP 1.2 the WCF
+        // client rejects a fault that comes with the 400 that SOAP 1.2 part 2 suggests for env:Sender.
+        const HttpStatusCode status = HttpStatusCode.InternalServerError;
         var message = Message.CreateMessage(messageVersion, action: null, body);
         message.Properties[HttpResponseMessageProperty.Name] = new HttpResponseMessageProperty { StatusCode = status };
         return message;

@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TweetsSoap.Service;
+
+namespace TweetsSoap.Tests.Support;
+
+/// <summary>
+/// The real service on Kestrel, on a free loopback port, over a fresh SQLite file of its own. Everything the
+/// service logs is kept in <see cref="Log"/>, so tests can check what reached the log.
+/// </summary>
+public sealed class ServiceFixture : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly string _directory;
+
+    private ServiceFixture(WebApplication app, string directory, Uri baseAddress, LogSink log)
+    {
+        _app = app;
+        _directory = directory;
+        BaseAddress = baseAddress;
+        Log = log;
+        Http = new HttpClient { BaseAddress = baseAddress };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Http { get; }
+
+    public LogSink Log { get; }
+
+    public string DatabasePath => Path.Combine(_directory, "tweets.db");
+
+    public Uri UserServiceAddress => new(BaseAddress, "UserService.svc");
+
+    public Uri TweetServiceAddress => new(BaseAddress, "TweetService.svc");
+
+    public static async Task<ServiceFixture> StartAsync()
+    {
+        var directory = Directory.CreateTempSubdirectory("tweetssoap-tests-").FullName;
+        var app = TweetsSoapHost.Build(
+        [
+            "--urls=http://127.0.0.1:0",
+            $"--Storage:SqlitePath={Path.Combine(directory, "tweets.db")}",
+            "--Logging:LogLevel:Default=Information",
+        ]);
+        var log = new LogSink();
+        app.Services.GetRequiredService<ILoggerFactory>().AddProvider(log);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        return new ServiceFixture(app, directory, new Uri(address.TrimEnd('/') + "/"), log);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
+
+/// <summary>Keeps every log line of the service in memory.</summary>
+public sealed class LogSink : ILoggerProvider
+{
+    private readonly ConcurrentQueue<(string Category, LogLevel Level, string Message, Exception? Exception)> _entries = new();
+
+    public IReadOnlyList<(string Category, LogLevel Level, string Message, Exception? Exception)> Entries => [.. _entries];
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(string category, ConcurrentQueue<(string, LogLevel, string, Exception?)> entries) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            entries.Enqueue((category, logLevel, formatter(state, exception), exception));
+    }
+}

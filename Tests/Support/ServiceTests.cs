@@ -1,0 +1,26 @@
+namespace TweetsSoap.Tests.Support;
+
+/// <summary>
+/// Base of every test class that talks to the service: each derived class gets its own service and database
+/// (the static members live in the closed generic type, one per class).
+/// </summary>
+public abstract class ServiceTests<TSelf>
+{
+    protected static ServiceFixture Service { get; private set; } = null!;
+
+    protected static SoapClients Soap { get; private set; } = null!;
+
+    [ClassInitialize(InheritanceBehavior.BeforeEachDerivedClass)]
+    public static async Task StartServiceAsync(TestContext context)
+    {
+        Service = await ServiceFixture.StartAsync();
+        Soap = new SoapClients(Service);
+    }
+
+    [ClassCleanup(InheritanceBehavior.BeforeEachDerivedClass)]
+    public static async Task StopServiceAsync()
+    {
+        Soap.Dispose();
+        await Service.DisposeAsync();
+    }
+}

@@ -1,0 +1,245 @@
+using TweetsSoap.Contracts;
+using TweetsSoap.Tests.Support;
+
+namespace TweetsSoap.Tests.EndToEnd;
+
+[TestClass]
+public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
+{
+    [TestMethod]
+    [DataRow(SoapVersion.Soap11)]
+    [DataRow(SoapVersion.Soap12)]
+    public async Task PostTweet_AsUser_ReturnsTheTweetThatGetTweetReturns(SoapVersion version)
+    {
+        var author = await Soap.SignUpAsync(version);
+
+        var posted = await Soap.Tweets(version, author).PostTweet("Hello, <SOAP> & 'XML' \"world\" -- ; DROP TABLE tweets;");
+        var read = await Soap.Tweets(version).GetTweet(posted.Id);
+
+        Assert.AreEqual(7, posted.Id.Version);
+        Assert.AreEqual("Hello, <SOAP> & 'XML' \"world\" -- ; DROP TABLE tweets;", read.Text);
+        Assert.AreEqual(author.User.Id, read.Author.Id);
+        Assert.AreEqual(author.User.Username, read.Author.Username);
+        Assert.AreEqual("Ada Lovelace", read.Author.DisplayName);
+        Assert.AreEqual(posted.CreatedAt, read.CreatedAt);
+        Assert.IsNull(read.UpdatedAt, "UpdatedAt stays absent until the first edit");
+    }
+
+    [TestMethod]
+    [DataRow(SoapVersion.Soap11)]
+    [DataRow(SoapVersion.Soap12)]
+    public async Task PostTweet_Anonymous_ReturnsUnauthenticated(SoapVersion version) =>
+        await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Soap.Tweets(version).PostTweet("who am I?"));
+
+    [TestMethod]
+    [DataRow(SoapVersion.Soap11)]
+    [DataRow(SoapVersion.Soap12)]
+    public async Task PostTweet_WithWrongPassword_ReturnsUnauthenticatedAndStoresNothing(SoapVersion version)
+    {
+        var author = await Soap.SignUpAsync(version);
+
+        await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Soap.Tweets(version, author.User.Username, "not the password").PostTweet("sneaky"));
+
+        Assert.IsEmpty((await Soap.Tweets(version).ListTweets(author.User.Id, null, null)).Tweets);
+    }
+
+    [TestMethod]
+    [DataRow("")]
+    [DataRow("   ")]
+    [DataRow("\n\t")]
+    public async Task PostTweet_WithEmptyText_ReturnsValidationFaultAndStoresNothing(string text)
+    {
+        var author = await Soap.SignUpAsync();
+
+        var fault = await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () => Soap.Tweets(SoapVersion.Soap11, author).PostTweet(text));
+
+        CollectionAssert.AreEqual(new[] { "text" }, fault.Fields);
+        Assert.IsEmpty((await Soap.Tweets(SoapVersion.Soap11).ListTweets(author.User.Id, null, null)).Tweets);
+    }
+
+    [TestMethod]
+    [DataRow("a", 280)]
+    [DataRow("é", 280)] // e + U+0301 combining acute: one character
+    [DataRow("👍🏽", 280)] // thumbs up + skin tone modifier
+    [DataRow("👩‍👩‍👧‍👦", 280)] // family: four emoji joined by ZWJ
+    [DataRow("🇺🇦", 280)] // a flag: two regional indicators
+    [DataRow("漢", 280)]
+    public async Task PostTweet_With280PerceivedCharacters_IsAccepted(string unit, int count)
+    {
+        var author = await Soap.SignUpAsync();
+        var text = string.Concat(Enumerable.Repeat(unit, count));
+
+        var tweet = await Soap.Tweets(SoapVersion.Soap12, author).PostTweet(text);
+
+        Assert.AreEqual(text, (await Soap.Tweets(SoapVersion.Soap12).GetTweet(tweet.Id)).Text);
+    }
+
+    [TestMethod]
+    [DataRow("a")]
+    [DataRow("👍🏽")]
+    [DataRow("👩‍👩‍👧‍👦")]
+    public async Task PostTweet_With281PerceivedCharacters_ReturnsFaultWithLengthAndLimit(string unit)
+    {
+        var author = await Soap.SignUpAsync();
+
+        var fault = await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () =>
+            Soap.Tweets(SoapVersion.Soap11, author).PostTweet(string.Concat(Enumerable.Repeat(unit, 281))));
+
+        StringAssert.Contains(fault.Message, "281");
+        StringAssert.Contains(fault.Message, "280");
+        Assert.IsEmpty((await Soap.Tweets(SoapVersion.Soap11).ListTweets(author.User.Id, null, null)).Tweets);
+    }
+
+    [TestMethod]
+    [DataRow(SoapVersion.Soap11)]
+    [DataRow(SoapVersion.Soap12)]
+    public async Task GetTweet_Unknown_ReturnsNotFound(SoapVersion version) =>
+        await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => Soap.Tweets(version).GetTweet(Guid.CreateVersion7()));
+
+    [TestMethod]
+    [DataRow(SoapVersion.Soap11)]
+    [DataRow(SoapVersion.Soap12)]
+    public async Task ListTweets_ByAuthor_PagesNewestFirstAndStaysStableWhileNewTweetsArrive(SoapVersion version)
+    {
+        var author = await Soap.SignUpAsync(version);
+        var posted = new List<Tweet>();
+        for (var i = 0; i < 5; i++)
+        {
+            posted.Add(await Soap.Tweets(version, author).PostTweet($"tweet {i}"));
+        }
+
+        var first = await Soap.Tweets(version).ListTweets(author.User.Id, 2, null);
+        await Soap.Tweets(version, author).PostTweet("arrives between pages");
+        var second = await Soap.Tweets(version).ListTweets(author.User.Id, 2, first.NextPageToken);
+        var third = await Soap.Tweets(version).ListTweets(author.User.Id, 2, second.NextPageToken);
+
+        CollectionAssert.AreEqual(
+            new[] { "tweet 4", "tweet 3", "tweet 2", "tweet 1", "tweet 0" },
+            first.Tweets.Concat(second.Tweets).Concat(third.Tweets).Select(t => t.Text).ToList());
+        Assert.IsNull(third.NextPageToken, "the last page has no next token");
+        Assert.IsNotNull(second.NextPageToken);
+    }
+
+    [TestMethod]
+    public async Task ListTweets_WithoutAuthor_ShowsEveryonesTweets()
+    {
+        var ada = await Soap.SignUpAsync();
+        var grace = await Soap.SignUpAsync();
+        var adas = await Soap.Tweets(SoapVersion.Soap11, ada).PostTweet("from ada");
+        var graces = await Soap.Tweets(SoapVersion.Soap11, grace).PostTweet("from grace");
+
+        var page = await Soap.Tweets(SoapVersion.Soap11).ListTweets(null, 100, null);
+
+        var ids = page.Tweets.Select(t => t.Id).ToList();
+        Assert.IsLessThan(ids.IndexOf(adas.Id), ids.IndexOf(graces.Id), "grace's later tweet comes first");
+        Assert.IsGreaterThanOrEqualTo(0, ids.IndexOf(adas.Id));
+    }
+
+    [TestMethod]
+    public async Task ListTweets_WithTokenOfAnotherAuthor_ReturnsValidationFault()
+    {
+        var ada = await Soap.SignUpAsync();
+        var grace = await Soap.SignUpAsync();
+        await Soap.Tweets(SoapVersion.Soap11, ada).PostTweet("one");
+        await Soap.Tweets(SoapVersion.Soap11, ada).PostTweet("two");
+        var token = (await Soap.Tweets(SoapVersion.Soap11).ListTweets(ada.User.Id, 1, null)).NextPageToken;
+
+        var fault = await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () => Soap.Tweets(SoapVersion.Soap11).ListTweets(grace.User.Id, 1, token));
+
+        CollectionAssert.AreEqual(new[] { "pageToken" }, fault.Fields);
+    }
+
+    [TestMethod]
+    [DataRow("not base64 at all!")]
+    [DataRow("MXx0d2VldHN8bm90LWEtZ3VpZA")]
+    public async Task ListTweets_WithForgedToken_ReturnsValidationFault(string token) =>
+        await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () => Soap.Tweets(SoapVersion.Soap12).ListTweets(null, null, token));
+
+    [TestMethod]
+    [DataRow(SoapVersion.Soap11)]
+    [DataRow(SoapVersion.Soap12)]
+    public async Task UpdateTweet_OwnTweet_ReplacesTextAndSetsUpdatedAt(SoapVersion version)
+    {
+        var author = await Soap.SignUpAsync(version);
+        var tweet = await Soap.Tweets(version, author).PostTweet("first draft");
+
+        var updated = await Soap.Tweets(version, author).UpdateTweet(tweet.Id, "second draft");
+        var read = await Soap.Tweets(version).GetTweet(tweet.Id);
+
+        Assert.AreEqual("second draft", read.Text);
+        Assert.AreEqual(tweet.CreatedAt, read.CreatedAt);
+        Assert.IsNotNull(read.UpdatedAt);
+        Assert.AreEqual(updated.UpdatedAt, read.UpdatedAt);
+        Assert.IsGreaterThanOrEqualTo(read.CreatedAt, read.UpdatedAt.Value);
+    }
+
+    [TestMethod]
+    [DataRow(SoapVersion.Soap11)]
+    [DataRow(SoapVersion.Soap12)]
+    public async Task UpdateTweet_SomeoneElsesTweet_ReturnsForbiddenAndKeepsTheText(SoapVersion version)
+    {
+        var author = await Soap.SignUpAsync(version);
+        var intruder = await Soap.SignUpAsync(version);
+        var tweet = await Soap.Tweets(version, author).PostTweet("mine");
+
+        await FaultAssert.ThrowsAsync(ErrorCode.Forbidden, () => Soap.Tweets(version, intruder).UpdateTweet(tweet.Id, "yours now"));
+
+        Assert.AreEqual("mine", (await Soap.Tweets(version).GetTweet(tweet.Id)).Text);
+    }
+
+    [TestMethod]
+    public async Task UpdateTweet_Unknown_ReturnsNotFound()
+    {
+        var author = await Soap.SignUpAsync();
+
+        await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => Soap.Tweets(SoapVersion.Soap11, author).UpdateTweet(Guid.CreateVersion7(), "text"));
+    }
+
+    [TestMethod]
+    public async Task UpdateTweet_WithTooLongText_ReturnsValidationFaultAndKeepsTheText()
+    {
+        var author = await Soap.SignUpAsync();
+        var tweet = await Soap.Tweets(SoapVersion.Soap11, author).PostTweet("short");
+
+        await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () => Soap.Tweets(SoapVersion.Soap11, author).UpdateTweet(tweet.Id, new string('x', 281)));
+
+        Assert.AreEqual("short", (await Soap.Tweets(SoapVersion.Soap11).GetTweet(tweet.Id)).Text);
+    }
+
+    [TestMethod]
+    [DataRow(SoapVersion.Soap11)]
+    [DataRow(SoapVersion.Soap12)]
+    public async Task DeleteTweet_OwnTweet_RemovesIt(SoapVersion version)
+    {
+        var author = await Soap.SignUpAsync(version);
+        var tweet = await Soap.Tweets(version, author).PostTweet("regrettable");
+
+        await Soap.Tweets(version, author).DeleteTweet(tweet.Id);
+
+        await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => Soap.Tweets(version).GetTweet(tweet.Id));
+        await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => Soap.Tweets(version, author).DeleteTweet(tweet.Id));
+    }
+
+    [TestMethod]
+    [DataRow(SoapVersion.Soap11)]
+    [DataRow(SoapVersion.Soap12)]
+    public async Task DeleteTweet_SomeoneElsesTweet_ReturnsForbiddenAndKeepsIt(SoapVersion version)
+    {
+        var author = await Soap.SignUpAsync(version);
+        var intruder = await Soap.SignUpAsync(version);
+        var tweet = await Soap.Tweets(version, author).PostTweet("keep me");
+
+        await FaultAssert.ThrowsAsync(ErrorCode.Forbidden, () => Soap.Tweets(version, intruder).DeleteTweet(tweet.Id));
+
+        Assert.AreEqual(tweet.Id, (await Soap.Tweets(version).GetTweet(tweet.Id)).Id);
+    }
+
+    [TestMethod]
+    public async Task DeleteTweet_Anonymous_ReturnsUnauthenticated()
+    {
+        var author = await Soap.SignUpAsync();
+        var tweet = await Soap.Tweets(SoapVersion.Soap11, author).PostTweet("keep me");
+
+        await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Soap.Tweets(SoapVersion.Soap11).DeleteTweet(tweet.Id));
+    }
+}

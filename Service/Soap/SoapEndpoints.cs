@@ -13,7 +13,9 @@ public sealed class SoapEndpoint
         Contract = contract;
         var description = new SoapServiceDescription(contract, generateSoapActionWithoutContractName: false);
         Name = description.GeneralContract.Name;
-        Actions = description.Operations.Select(o => o.SoapAction).ToFrozenSet(StringComparer.Ordinal);
+        Namespace = description.GeneralContract.Namespace;
+        ActionsByOperation = description.Operations.ToFrozenDictionary(o => o.Name, o => o.SoapAction, StringComparer.Ordinal);
+        Actions = ActionsByOperation.Values.ToFrozenSet(StringComparer.Ordinal);
     }
 
     public string Path { get; }
@@ -22,6 +24,12 @@ public sealed class SoapEndpoint
 
     /// <summary>The contract's name, e.g. <c>TweetService</c>; bindings and ports are named after it.</summary>
     public string Name { get; }
+
+    /// <summary>The namespace of the contract, and so of every operation's wrapper element.</summary>
+    public string Namespace { get; }
+
+    /// <summary>The soapAction of each operation, by operation name.</summary>
+    public FrozenDictionary<string, string> ActionsByOperation { get; }
 
     /// <summary>The soapAction of every operation, exactly as the WSDL declares them.</summary>
     public FrozenSet<string> Actions { get; }

@@ -44,7 +44,7 @@ public sealed partial class SoapFaultTransformer(IHttpContextAccessor httpContex
             // Reading the envelope or an argument failed: the client sent something the contract does not describe.
             // These messages speak of the client's own XML (element names, positions, values), not of our code.
             case XmlException or SerializationException or FormatException or ProtocolException:
-                var reason = exception.InnerException is FormatException inner ? $"{exception.Message} {inner.Message}" : exception.Message;
+                var reason = exception is SerializationException ? QuotingMessage(exception) : exception.Message;
                 LogDeclaredFault(ErrorCode.MalformedRequest, reason, correlationId);
                 return new ServiceFault
                 {
@@ -62,6 +62,22 @@ public sealed partial class SoapFaultTransformer(IHttpContextAccessor httpContex
                     CorrelationId = correlationId,
                 };
         }
+    }
+
+    /// <summary>
+    /// The outer messages of a deserialization error name CLR types ("System.Nullable`1[[System.Int32, ...") that mean
+    /// nothing to a SOAP client; an inner one quotes the client's own value. Take the innermost that does.
+    /// </summary>
+    private static string QuotingMessage(Exception exception)
+    {
+        var chain = new List<Exception>();
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            chain.Add(e);
+        }
+
+        chain.Reverse();
+        return (chain.FirstOrDefault(e => e.Message.Contains('\'', StringComparison.Ordinal)) ?? chain[0]).Message;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Fault {Code}: {Reason} (correlation id {CorrelationId})")]

@@ -18,25 +18,47 @@ public sealed class SoapMessageGate : ISoapMessageProcessor
         var endpoint = SoapEndpoint.Find(context.Request.Path, out _)
             ?? throw new InvalidOperationException($"No SOAP endpoint is mapped at {context.Request.Path}.");
 
-        var action = RequestedAction(context.Request, message.Version);
-        if (action is not null)
+        if (message.IsEmpty)
         {
-            if (!endpoint.Actions.Contains(action))
-            {
-                throw Faults.MalformedRequest(
-                    $"The action '{action}' is not an operation of {endpoint.Name}; the operations and their actions are in {endpoint.Path}?wsdl.");
-            }
-
-            context.Request.Headers["SOAPAction"] = action;
+            // Also what a SOAP 1.2 envelope looks like when read as SOAP 1.1 and the other way round.
+            throw Faults.MalformedRequest(
+                $"The SOAP body is empty, or the envelope is not of the SOAP version its Content-Type says: {SoapRequestGuard.Soap11MediaType} is SOAP 1.1, {SoapRequestGuard.Soap12MediaType} is SOAP 1.2.");
         }
-        else if (message.Version.Envelope == EnvelopeVersion.Soap11)
+
+        var action = RequestedAction(context.Request, message.Version);
+        if (action is null && message.Version.Envelope == EnvelopeVersion.Soap11)
         {
             throw Faults.MalformedRequest(
                 $"A SOAP 1.1 request needs a SOAPAction header naming the operation, as the soapAction values in {endpoint.Path}?wsdl do.");
         }
 
+        if (action is null)
+        {
+            // SOAP 1.2 makes the action optional: the body's wrapper element names the operation.
+            (message, action) = ActionOfBody(message, endpoint);
+        }
+
+        if (!endpoint.Actions.Contains(action))
+        {
+            throw Faults.MalformedRequest(
+                $"The action '{action}' is not an operation of {endpoint.Name}; the operations and their actions are in {endpoint.Path}?wsdl.");
+        }
+
+        // SoapCore matches actions loosely (any action containing an operation's name); hand it the exact one.
+        context.Request.Headers["SOAPAction"] = action;
         UsernameTokenHeader.Read(message, context.RequestServices.GetRequiredService<RequestCredentials>());
         return next(message);
+    }
+
+    private static (Message Message, string Action) ActionOfBody(Message message, SoapEndpoint endpoint)
+    {
+        var buffer = message.CreateBufferedCopy(int.MaxValue);
+        using var peek = buffer.CreateMessage();
+        using var body = peek.GetReaderAtBodyContents();
+        var action = body.NamespaceURI == endpoint.Namespace && endpoint.ActionsByOperation.TryGetValue(body.LocalName, out var known)
+            ? known
+            : $"{{{body.NamespaceURI}}}{body.LocalName}";
+        return (buffer.CreateMessage(), action);
     }
 
     /// <summary>The SOAPAction header (SOAP 1.1) or the action parameter of the Content-Type (SOAP 1.2), unquoted.</summary>

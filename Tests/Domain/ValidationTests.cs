@@ -1,0 +1,67 @@
+using System.ServiceModel;
+using TweetsSoap.Contracts;
+using TweetsSoap.Service.Domain;
+
+namespace TweetsSoap.Tests.Domain;
+
+[TestClass]
+public sealed class ValidationTests
+{
+    [TestMethod]
+    [DataRow("ada@example.org")]
+    [DataRow("first.last+tag@sub.example.co.uk")]
+    [DataRow("Ada@EXAMPLE.org")]
+    public void Email_Valid_Passes(string email) => new Validation().Email(email).ThrowIfInvalid();
+
+    [TestMethod]
+    [DataRow("no-at-sign")]
+    [DataRow("ada@localhost")]
+    [DataRow("Ada <ada@example.org>")]
+    [DataRow("ada @example.org")]
+    [DataRow("ada@example.org ")]
+    [DataRow("@example.org")]
+    public void Email_Invalid_FailsOnEmail(string email) => AssertFailsOn("email", v => v.Email(email));
+
+    [TestMethod]
+    [DataRow("1234567")]
+    public void Password_TooShort_Fails(string password) => AssertFailsOn("password", v => v.Password(password));
+
+    [TestMethod]
+    public void Password_OfEightEmoji_Passes() => new Validation().Password("👍👍👍👍👍👍👍👍").ThrowIfInvalid();
+
+    [TestMethod]
+    public void Password_Of65Characters_Fails() => AssertFailsOn("password", v => v.Password(new string('p', 65)));
+
+    [TestMethod]
+    public void Name_Of50Characters_PassesAnd51Fails()
+    {
+        new Validation().Name(new string('n', 50), "firstName").ThrowIfInvalid();
+        AssertFailsOn("firstName", v => v.Name(new string('n', 51), "firstName"));
+    }
+
+    [TestMethod]
+    public void BirthDate_Today_PassesAndTomorrowFails()
+    {
+        var today = new DateOnly(2026, 11, 27);
+        new Validation().BirthDate(today, today).ThrowIfInvalid();
+        AssertFailsOn("birthDate", v => v.BirthDate(today.AddDays(1), today));
+    }
+
+    [TestMethod]
+    public void ThrowIfInvalid_WithSeveralProblems_ReportsEachFieldOnce()
+    {
+        var fault = Assert.ThrowsExactly<FaultException<ServiceFault>>(() =>
+            new Validation().Username("").Email("x").Password("").Name(" ", "lastName").ThrowIfInvalid());
+
+        CollectionAssert.AreEqual(new[] { "username", "email", "password", "lastName" }, fault.Detail.Fields);
+        Assert.AreEqual(ErrorCode.ValidationFailed, fault.Detail.Code);
+    }
+
+    private static void AssertFailsOn(string field, Action<Validation> check)
+    {
+        var validation = new Validation();
+        check(validation);
+        var fault = Assert.ThrowsExactly<FaultException<ServiceFault>>(validation.ThrowIfInvalid);
+        CollectionAssert.AreEqual(new[] { field }, fault.Detail.Fields);
+    }
+}

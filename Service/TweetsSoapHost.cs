@@ -6,6 +6,7 @@ using SoapCore;
 using SoapCore.Extensibility;
 using TweetsSoap.Contracts;
 using TweetsSoap.Service.Domain;
+using TweetsSoap.Service.Help;
 using TweetsSoap.Service.Identity;
 using TweetsSoap.Service.Operations;
 using TweetsSoap.Service.Soap;
@@ -53,6 +54,8 @@ public static class TweetsSoapHost
     {
         app.Services.GetRequiredService<SqliteConnectionFactory>().Migrate();
 
+        // Help pages first: a GET of a service address without a query is for people, not for SoapCore.
+        app.UseMiddleware<HelpPages>();
         app.UseMiddleware<SoapRequestGuard>();
         foreach (var endpoint in SoapEndpoint.All)
         {

@@ -8,6 +8,7 @@ using TweetsSoap.Contracts;
 using TweetsSoap.Service.Domain;
 using TweetsSoap.Service.Help;
 using TweetsSoap.Service.Identity;
+using TweetsSoap.Service.Observability;
 using TweetsSoap.Service.Operations;
 using TweetsSoap.Service.Soap;
 using TweetsSoap.Service.Storage;
@@ -47,6 +48,7 @@ public static class TweetsSoapHost
         services.AddSingleton<IFaultExceptionTransformer, SoapFaultTransformer>();
         services.AddSingleton<ISoapMessageProcessor, SoapMessageGate>();
         services.AddSoapCore();
+        services.AddObservability(configuration);
         return services;
     }
 
@@ -54,6 +56,7 @@ public static class TweetsSoapHost
     {
         app.Services.GetRequiredService<SqliteConnectionFactory>().Migrate();
 
+        app.UseObservability();
         // Help pages first: a GET of a service address without a query is for people, not for SoapCore.
         app.UseMiddleware<HelpPages>();
         app.UseMiddleware<SoapRequestGuard>();

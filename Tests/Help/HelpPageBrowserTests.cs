@@ -9,7 +9,7 @@ namespace TweetsSoap.Tests.Help;
 
 /// <summary>The help pages and their try-it panels in a real browser against the live service.</summary>
 [TestClass]
-public sealed partial class HelpPageBrowserTests : ServiceTests<HelpPageBrowserTests>
+public sealed class HelpPageBrowserTests : ServiceTests<HelpPageBrowserTests>
 {
     private static IPlaywright _playwright = null!;
     private static IBrowser _browser = null!;

@@ -6,7 +6,9 @@ using SoapCore;
 using SoapCore.Extensibility;
 using TweetsSoap.Contracts;
 using TweetsSoap.Service.Domain;
+using TweetsSoap.Service.Help;
 using TweetsSoap.Service.Identity;
+using TweetsSoap.Service.Observability;
 using TweetsSoap.Service.Operations;
 using TweetsSoap.Service.Soap;
 using TweetsSoap.Service.Storage;
@@ -46,6 +48,7 @@ public static class TweetsSoapHost
         services.AddSingleton<IFaultExceptionTransformer, SoapFaultTransformer>();
         services.AddSingleton<ISoapMessageProcessor, SoapMessageGate>();
         services.AddSoapCore();
+        services.AddObservability(configuration);
         return services;
     }
 
@@ -53,6 +56,9 @@ public static class TweetsSoapHost
     {
         app.Services.GetRequiredService<SqliteConnectionFactory>().Migrate();
 
+        app.UseObservability();
+        // Help pages first: a GET of a service address without a query is for people, not for SoapCore.
+        app.UseMiddleware<HelpPages>();
         app.UseMiddleware<SoapRequestGuard>();
         foreach (var endpoint in SoapEndpoint.All)
         {

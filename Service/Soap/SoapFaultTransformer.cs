@@ -6,6 +6,7 @@ using System.Xml;
 using SoapCore;
 using SoapCore.Extensibility;
 using TweetsSoap.Contracts;
+using TweetsSoap.Service.Observability;
 
 namespace TweetsSoap.Service.Soap;
 
@@ -23,6 +24,11 @@ public sealed partial class SoapFaultTransformer(IHttpContextAccessor httpContex
     {
         var correlationId = httpContextAccessor.HttpContext?.TraceIdentifier;
         var detail = Describe(exception, correlationId);
+        if (RequestOutcome.Of(httpContextAccessor.HttpContext) is { } outcome)
+        {
+            outcome.FaultCode = detail.Code.ToString();
+        }
+
         var body = new FaultBodyWriter(messageVersion.Envelope, detail);
         // Every fault goes with HTTP 500: WS-I Basic Profile R1126 asks it for SOAP 1.1, and for SOAP 1.2 the WCF
         // client rejects a fault that comes with the 400 that SOAP 1.2 part 2 suggests for env:Sender.

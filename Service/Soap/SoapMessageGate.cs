@@ -3,6 +3,7 @@ using System.ServiceModel.Channels;
 using Microsoft.Net.Http.Headers;
 using SoapCore.Extensibility;
 using TweetsSoap.Service.Identity;
+using TweetsSoap.Service.Observability;
 
 namespace TweetsSoap.Service.Soap;
 
@@ -42,6 +43,11 @@ public sealed class SoapMessageGate : ISoapMessageProcessor
         {
             throw Faults.MalformedRequest(
                 $"The action '{action}' is not an operation of {endpoint.Name}; the operations and their actions are in {endpoint.Path}?wsdl.");
+        }
+
+        if (RequestOutcome.Of(context) is { } outcome)
+        {
+            outcome.Operation = endpoint.ActionsByOperation.First(o => o.Value == action).Key;
         }
 
         // SoapCore matches actions loosely (any action containing an operation's name); hand it the exact one.

@@ -39,7 +39,8 @@ public sealed class ServiceFixture : IAsyncDisposable
 
     public Uri TweetServiceAddress => new(BaseAddress, "TweetService.svc");
 
-    public static async Task<ServiceFixture> StartAsync()
+    /// <param name="settings">Extra configuration, e.g. <c>--Metrics:Enabled=true</c>.</param>
+    public static async Task<ServiceFixture> StartAsync(params string[] settings)
     {
         var directory = Directory.CreateTempSubdirectory("tweetssoap-tests-").FullName;
         var app = TweetsSoapHost.Build(
@@ -47,6 +48,7 @@ public sealed class ServiceFixture : IAsyncDisposable
             "--urls=http://127.0.0.1:0",
             $"--Storage:SqlitePath={Path.Combine(directory, "tweets.db")}",
             "--Logging:LogLevel:Default=Information",
+            .. settings,
         ]);
         var log = new LogSink();
         app.Services.GetRequiredService<ILoggerFactory>().AddProvider(log);
@@ -69,22 +71,33 @@ public sealed class ServiceFixture : IAsyncDisposable
 public sealed class LogSink : ILoggerProvider
 {
     private readonly ConcurrentQueue<(string Category, LogLevel Level, string Message, Exception? Exception)> _entries = new();
+    private readonly ConcurrentQueue<LogEvent> _events = new();
 
     public IReadOnlyList<(string Category, LogLevel Level, string Message, Exception? Exception)> Entries => [.. _entries];
 
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
+    /// <summary>The same entries with their structured fields, as a JSON or OpenTelemetry log sink would see them.</summary>
+    public IReadOnlyList<LogEvent> Events => [.. _events];
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries, _events);
 
     public void Dispose()
     {
     }
 
-    private sealed class Logger(string category, ConcurrentQueue<(string, LogLevel, string, Exception?)> entries) : ILogger
+    private sealed class Logger(string category, ConcurrentQueue<(string, LogLevel, string, Exception?)> entries, ConcurrentQueue<LogEvent> events) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            entries.Enqueue((category, logLevel, formatter(state, exception), exception));
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var message = formatter(state, exception);
+            entries.Enqueue((category, logLevel, message, exception));
+            var fields = state as IEnumerable<KeyValuePair<string, object?>> ?? [];
+            events.Enqueue(new LogEvent(category, logLevel, eventId, message, fields.GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.First().Value)));
+        }
     }
 }
+
+public sealed record LogEvent(string Category, LogLevel Level, EventId EventId, string Message, IReadOnlyDictionary<string, object?> Fields);

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using Microsoft.Net.Http.Headers;
+using TweetsSoap.Service.Identity;
+using TweetsSoap.Service.Soap;
+
+namespace TweetsSoap.Service.Observability;
+
+/// <summary>
+/// One measurement and one log event per SOAP request: correlation id (the id faults carry), operation, caller
+/// (the username sent, never the password), protocol and outcome. Both are taken as the response starts, so a
+/// client that has its answer finds them already recorded.
+/// </summary>
+public sealed partial class RequestTelemetry(RequestDelegate next, ServiceMetrics metrics, ILogger<RequestTelemetry> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var endpoint = SoapEndpoint.Find(context.Request.Path, out _);
+        if (endpoint is null || !HttpMethods.IsPost(context.Request.Method))
+        {
+            await next(context);
+            return;
+        }
+
+        var outcome = new RequestOutcome();
+        context.Features.Set(outcome);
+        var start = Stopwatch.GetTimestamp();
+        var recorded = false;
+        void Record()
+        {
+            if (recorded)
+            {
+                return;
+            }
+
+            recorded = true;
+            var elapsed = Stopwatch.GetElapsedTime(start);
+            var protocol = ProtocolOf(context.Request.ContentType);
+            var operation = outcome.Operation ?? "unknown";
+            var result = outcome.FaultCode ?? (context.Response.StatusCode < 400 ? "ok" : $"http {context.Response.StatusCode}");
+            metrics.Record(operation, protocol, elapsed, outcome.FaultCode);
+            var caller = context.RequestServices.GetService<RequestCredentials>()?.Value?.Username;
+            LogRequest(context.TraceIdentifier, endpoint.Name, operation, protocol, caller ?? "anonymous", result,
+                context.Response.StatusCode, elapsed.TotalMilliseconds);
+        }
+
+        context.Response.OnStarting(() =>
+        {
+            Record();
+            return Task.CompletedTask;
+        });
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            Record();
+        }
+    }
+
+    private static string ProtocolOf(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var parsed) && parsed.MediaType.Equals(SoapRequestGuard.Soap12MediaType, StringComparison.OrdinalIgnoreCase)
+            ? ServiceMetrics.Protocols.Soap12
+            : ServiceMetrics.Protocols.Soap11;
+
+    [LoggerMessage(EventId = 1, EventName = "SoapRequest", Level = LogLevel.Information,
+        Message = "{Service}.{Operation} over {Protocol} by {Caller}: {Outcome} (HTTP {Status}, {DurationMs:0.0} ms, correlation id {CorrelationId})")]
+    private partial void LogRequest(string correlationId, string service, string operation, string protocol, string caller, string outcome, int status, double durationMs);
+}

@@ -38,11 +38,19 @@ public static class TweetsSoapHost
         services.AddSingleton<Clock>();
         services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
         services.AddScoped<RequestCredentials>();
+        services.AddOptions<CredentialOptions>().Bind(configuration.GetSection(CredentialOptions.Section));
+        services.AddSingleton<VerificationCache>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<NonceLedger>();
+        services.AddSingleton<SecurityLog>();
         services.AddScoped<Authenticator>();
         services.AddScoped<IUserService, UserService>();
         services.AddScoped<ITweetService, TweetService>();
 
         services.AddHttpContextAccessor();
+        services.AddOptions<SoapLimitsOptions>().Bind(configuration.GetSection(SoapLimitsOptions.Section));
+        services.AddSingleton<EnvelopeLog>();
+        services.AddTrustedProxies(configuration);
         services.AddSingleton<IFaultExceptionTransformer, SoapFaultTransformer>();
         services.AddSingleton<ISoapMessageProcessor, SoapMessageGate>();
         services.AddSoapCore();
@@ -53,6 +61,7 @@ public static class TweetsSoapHost
     {
         app.Services.GetRequiredService<SqliteConnectionFactory>().Migrate();
 
+        app.UseForwardedHeaders();
         app.UseMiddleware<SoapRequestGuard>();
         foreach (var endpoint in SoapEndpoint.All)
         {

@@ -39,7 +39,8 @@ public sealed class ServiceFixture : IAsyncDisposable
 
     public Uri TweetServiceAddress => new(BaseAddress, "TweetService.svc");
 
-    public static async Task<ServiceFixture> StartAsync()
+    /// <summary>Starts the service; <paramref name="settings"/> are further command-line settings (<c>--Section:Key=value</c>).</summary>
+    public static async Task<ServiceFixture> StartAsync(params string[] settings)
     {
         var directory = Directory.CreateTempSubdirectory("tweetssoap-tests-").FullName;
         var app = TweetsSoapHost.Build(
@@ -47,6 +48,7 @@ public sealed class ServiceFixture : IAsyncDisposable
             "--urls=http://127.0.0.1:0",
             $"--Storage:SqlitePath={Path.Combine(directory, "tweets.db")}",
             "--Logging:LogLevel:Default=Information",
+            .. settings,
         ]);
         var log = new LogSink();
         app.Services.GetRequiredService<ILoggerFactory>().AddProvider(log);

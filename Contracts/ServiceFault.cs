@@ -21,6 +21,10 @@ public sealed class ServiceFault
     /// <summary>Identifies the request in the service's log; quote it when reporting a problem.</summary>
     [DataMember(Order = 4, EmitDefaultValue = false)]
     public string? CorrelationId { get; set; }
+
+    /// <summary>For <see cref="ErrorCode.Throttled"/>: how many seconds to wait before trying again.</summary>
+    [DataMember(Order = 5, EmitDefaultValue = false)]
+    public int? RetryAfterSeconds { get; set; }
 }
 
 /// <summary>Machine-readable fault codes. On the wire, all but <see cref="InternalError"/> are sent as
@@ -48,4 +52,7 @@ public enum ErrorCode
 
     /// <summary>An unexpected error on the server; <see cref="ServiceFault.CorrelationId"/> finds it in the log.</summary>
     [EnumMember] InternalError,
+
+    /// <summary>Too many failed logins for this account or from this address; <see cref="ServiceFault.RetryAfterSeconds"/> says when to try again.</summary>
+    [EnumMember] Throttled,
 }

@@ -40,11 +40,19 @@ public static class TweetsSoapHost
         services.AddSingleton<Clock>();
         services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
         services.AddScoped<RequestCredentials>();
+        services.AddOptions<CredentialOptions>().Bind(configuration.GetSection(CredentialOptions.Section));
+        services.AddSingleton<VerificationCache>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<NonceLedger>();
+        services.AddSingleton<SecurityLog>();
         services.AddScoped<Authenticator>();
         services.AddScoped<IUserService, UserService>();
         services.AddScoped<ITweetService, TweetService>();
 
         services.AddHttpContextAccessor();
+        services.AddOptions<SoapLimitsOptions>().Bind(configuration.GetSection(SoapLimitsOptions.Section));
+        services.AddSingleton<EnvelopeLog>();
+        services.AddTrustedProxies(configuration);
         services.AddSingleton<IFaultExceptionTransformer, SoapFaultTransformer>();
         services.AddSingleton<ISoapMessageProcessor, SoapMessageGate>();
         services.AddSoapCore();
@@ -56,6 +64,7 @@ public static class TweetsSoapHost
     {
         app.Services.GetRequiredService<SqliteConnectionFactory>().Migrate();
 
+        app.UseForwardedHeaders();
         app.UseObservability();
         // Help pages first: a GET of a service address without a query is for people, not for SoapCore.
         app.UseMiddleware<HelpPages>();

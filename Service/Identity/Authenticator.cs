@@ -1,11 +1,21 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using TweetsSoap.Service.Soap;
 using TweetsSoap.Service.Storage;
 
 namespace TweetsSoap.Service.Identity;
 
 /// <summary>Checks the request's credentials against the user store.</summary>
-public sealed class Authenticator(ITweetStore store, IPasswordHasher<UserRecord> hasher, RequestCredentials credentials)
+public sealed class Authenticator(
+    ITweetStore store,
+    IPasswordHasher<UserRecord> hasher,
+    RequestCredentials credentials,
+    VerificationCache cache,
+    LoginThrottle throttle,
+    NonceLedger nonces,
+    SecurityLog securityLog,
+    TimeProvider time,
+    IOptions<CredentialOptions> options)
 {
     private const string WrongCredentials = "The username or password is wrong.";
 
@@ -17,7 +27,7 @@ public sealed class Authenticator(ITweetStore store, IPasswordHasher<UserRecord>
     {
         if (credentials.Problem is { } problem)
         {
-            throw Faults.Unauthenticated(problem);
+            throw Refused(problem);
         }
 
         if (credentials.Value is not { } sent)
@@ -26,13 +36,46 @@ public sealed class Authenticator(ITweetStore store, IPasswordHasher<UserRecord>
                 "This operation needs a WS-Security UsernameToken (PasswordText) in the wsse:Security header.");
         }
 
-        var user = await store.FindUserByUsernameAsync(sent.Username, cancellationToken);
-        var result = hasher.VerifyHashedPassword(user!, user?.PasswordHash ?? DecoyHash.Value, sent.Password);
-        if (user is null || result == PasswordVerificationResult.Failed)
+        if (throttle.RetryAfter(sent.Username, credentials.ClientAddress) is { } retryAfter)
         {
-            throw Faults.Unauthenticated(WrongCredentials);
+            var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
+            securityLog.Throttled(sent.Username, credentials.ClientAddress, seconds, credentials.CorrelationId);
+            throw Faults.Throttled(seconds);
         }
 
+        var skew = options.Value.ClockSkew;
+        if (sent.Created is { } created && (created - time.GetUtcNow()).Duration() > skew)
+        {
+            throw Refused($"The UsernameToken was created at {created:O}, more than {skew.TotalSeconds:0} seconds from the service's clock; send a fresh token.");
+        }
+
+        var user = await store.FindUserByUsernameAsync(sent.Username, cancellationToken);
+        if (user is null || !cache.Confirms(sent, user))
+        {
+            var result = hasher.VerifyHashedPassword(user!, user?.PasswordHash ?? DecoyHash.Value, sent.Password);
+            if (user is null || result == PasswordVerificationResult.Failed)
+            {
+                throttle.RecordFailure(sent.Username, credentials.ClientAddress);
+                securityLog.LoginFailed(sent.Username, credentials.ClientAddress, credentials.CorrelationId);
+                throw Faults.Unauthenticated(WrongCredentials);
+            }
+
+            cache.Remember(sent, user);
+        }
+
+        // Checked only once the password matched, so that nobody else can spend a user's nonces.
+        if (sent.Nonce is { } nonce && !nonces.TryRecord(sent.Username, nonce))
+        {
+            throw Refused("This UsernameToken nonce was already used; send a new nonce with every request.");
+        }
+
+        credentials.User = user;
         return user;
+    }
+
+    private Exception Refused(string reason)
+    {
+        securityLog.CredentialsRefused(credentials.ClientAddress, reason, credentials.CorrelationId);
+        return Faults.Unauthenticated(reason);
     }
 }

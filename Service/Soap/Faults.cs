@@ -18,6 +18,12 @@ public static class Faults
 
     public static FaultException<ServiceFault> Forbidden(string message) => Create(ErrorCode.Forbidden, message);
 
+    public static FaultException<ServiceFault> Throttled(int retryAfterSeconds)
+    {
+        var message = $"Too many failed logins for this account or from this address; retry after {retryAfterSeconds} seconds.";
+        return new(new ServiceFault { Code = ErrorCode.Throttled, Message = message, RetryAfterSeconds = retryAfterSeconds }, new FaultReason(message));
+    }
+
     public static FaultException<ServiceFault> MalformedRequest(string message) => Create(ErrorCode.MalformedRequest, message);
 
     private static FaultException<ServiceFault> Create(ErrorCode code, string message, List<string>? fields = null) =>

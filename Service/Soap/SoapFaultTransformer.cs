@@ -6,6 +6,7 @@ using System.Xml;
 using SoapCore;
 using SoapCore.Extensibility;
 using TweetsSoap.Contracts;
+using TweetsSoap.Service.Identity;
 using TweetsSoap.Service.Observability;
 
 namespace TweetsSoap.Service.Soap;
@@ -16,7 +17,7 @@ namespace TweetsSoap.Service.Soap;
 /// pass through with their detail; an unreadable message becomes <c>MalformedRequest</c>; anything else becomes a
 /// generic <c>InternalError</c> whose only clue is a correlation id that is also in the log.
 /// </summary>
-public sealed partial class SoapFaultTransformer(IHttpContextAccessor httpContextAccessor, ILogger<SoapFaultTransformer> logger)
+public sealed partial class SoapFaultTransformer(IHttpContextAccessor httpContextAccessor, SecurityLog securityLog, ILogger<SoapFaultTransformer> logger)
     : IFaultExceptionTransformer
 {
 
@@ -29,11 +30,17 @@ public sealed partial class SoapFaultTransformer(IHttpContextAccessor httpContex
             outcome.FaultCode = detail.Code.ToString();
         }
 
+        if (detail.Code == ErrorCode.Forbidden && httpContextAccessor.HttpContext?.RequestServices.GetService<RequestCredentials>() is { } caller)
+        {
+            securityLog.Forbidden(caller.User?.Username, caller.ClientAddress, detail.Message, correlationId);
+        }
+
         var body = new FaultBodyWriter(messageVersion.Envelope, detail);
         // Every fault goes with HTTP 500: WS-I Basic Profile R1126 asks it for SOAP 1.1, and for SOAP 1.2 the WCF
         // client rejects a fault that comes with the 400 that SOAP 1.2 part 2 suggests for env:Sender.
         const HttpStatusCode status = HttpStatusCode.InternalServerError;
         var message = Message.CreateMessage(messageVersion, action: null, body);
+        SecurityTimestampHeader.AddWhenAsked(requestMessage, message, TimeProvider.System);
         message.Properties[HttpResponseMessageProperty.Name] = new HttpResponseMessageProperty { StatusCode = status };
         return message;
     }

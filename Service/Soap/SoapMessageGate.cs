@@ -52,8 +52,22 @@ public sealed class SoapMessageGate : ISoapMessageProcessor
 
         // SoapCore matches actions loosely (any action containing an operation's name); hand it the exact one.
         context.Request.Headers["SOAPAction"] = action;
-        UsernameTokenHeader.Read(message, context.RequestServices.GetRequiredService<RequestCredentials>());
-        return next(message);
+        var credentials = context.RequestServices.GetRequiredService<RequestCredentials>();
+        credentials.ClientAddress = context.Connection.RemoteIpAddress?.ToString() ?? credentials.ClientAddress;
+        credentials.CorrelationId = context.TraceIdentifier;
+        UsernameTokenHeader.Read(message, credentials);
+        return AnswerAsync(message, context, next);
+    }
+
+    private static async Task<Message> AnswerAsync(Message message, HttpContext context, Func<Message, Task<Message>> next)
+    {
+        var response = await next(message);
+        if (response is not null)
+        {
+            SecurityTimestampHeader.AddWhenAsked(message, response, context.RequestServices.GetRequiredService<TimeProvider>());
+        }
+
+        return response!;
     }
 
     private static (Message Message, string Action) ActionOfBody(Message message, SoapEndpoint endpoint)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.ServiceModel.Channels;
 using System.Xml.Linq;
 using TweetsSoap.Service.Identity;
@@ -9,6 +10,7 @@ public static class UsernameTokenHeader
 {
     public const string SecurityNamespace = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
     public const string PasswordTextType = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText";
+    public const string UtilityNamespace = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
     public const string PasswordDigestType = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordDigest";
 
     /// <summary>Finds the Security header, marks it understood and records its credentials, or why they are unusable.</summary>
@@ -48,6 +50,21 @@ public static class UsernameTokenHeader
             return;
         }
 
-        into.Value = new Credentials(username, password);
+        // wsu:Created of the token, or of the wsu:Timestamp that WCF sends beside it instead.
+        XNamespace wsu = UtilityNamespace;
+        var createdText = (token!.Element(wsu + "Created") ?? security.Element(wsu + "Timestamp")?.Element(wsu + "Created"))?.Value;
+        DateTimeOffset? created = null;
+        if (createdText is not null)
+        {
+            if (!DateTimeOffset.TryParse(createdText.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                into.Problem = $"wsu:Created '{createdText}' is not an xs:dateTime.";
+                return;
+            }
+
+            created = parsed;
+        }
+
+        into.Value = new Credentials(username, password, created, token.Element(wsse + "Nonce")?.Value.Trim());
     }
 }

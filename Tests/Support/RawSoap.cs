@@ -40,6 +40,28 @@ public static class RawSoap
                 action is null ? "application/soap+xml; charset=utf-8" : $"application/soap+xml; charset=utf-8; action=\"{action}\"");
         }
 
+        return await SendAsync(http, request);
+    }
+
+    /// <summary>Posts raw bytes with exactly the Content-Type given (none when null) and, for SOAP 1.1, a SOAPAction.</summary>
+    public static async Task<RawResponse> PostBytesAsync(HttpClient http, string path, string? contentType, byte[] body, string? soapAction = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+        if (contentType is not null)
+        {
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
+
+        if (soapAction is not null)
+        {
+            request.Headers.TryAddWithoutValidation("SOAPAction", $"\"{soapAction}\"");
+        }
+
+        return await SendAsync(http, request);
+    }
+
+    private static async Task<RawResponse> SendAsync(HttpClient http, HttpRequestMessage request)
+    {
         using var response = await http.SendAsync(request);
         return new RawResponse(response.StatusCode, response.Content.Headers.ContentType?.ToString(), await response.Content.ReadAsStringAsync());
     }

@@ -39,7 +39,7 @@ public sealed class ServiceFixture : IAsyncDisposable
 
     public Uri TweetServiceAddress => new(BaseAddress, "TweetService.svc");
 
-    /// <param name="settings">Extra configuration, e.g. <c>--Metrics:Enabled=true</c>.</param>
+    /// <summary>Starts the service; <paramref name="settings"/> are further command-line settings, e.g. <c>--Metrics:Enabled=true</c>.</summary>
     public static async Task<ServiceFixture> StartAsync(params string[] settings)
     {
         var directory = Directory.CreateTempSubdirectory("tweetssoap-tests-").FullName;

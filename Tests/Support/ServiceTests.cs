@@ -13,7 +13,9 @@ public abstract class ServiceTests<TSelf>
     [ClassInitialize(InheritanceBehavior.BeforeEachDerivedClass)]
     public static async Task StartServiceAsync(TestContext context)
     {
-        Service = await ServiceFixture.StartAsync();
+        var settings = typeof(TSelf).GetCustomAttributes(typeof(ServiceSettingsAttribute), inherit: false)
+            .Cast<ServiceSettingsAttribute>().SelectMany(a => a.Settings).ToArray();
+        Service = await ServiceFixture.StartAsync(settings);
         Soap = new SoapClients(Service);
     }
 
@@ -23,4 +25,11 @@ public abstract class ServiceTests<TSelf>
         Soap.Dispose();
         await Service.DisposeAsync();
     }
+}
+
+/// <summary>Configuration a test class's service starts with, as command-line settings (<c>--Section:Key=value</c>).</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class ServiceSettingsAttribute(params string[] settings) : Attribute
+{
+    public IReadOnlyList<string> Settings { get; } = settings;
 }

@@ -128,12 +128,12 @@ public sealed class BadInputTests : ServiceTests<BadInputTests>
     }
 
     [TestMethod]
-    public async Task Soap12EnvelopeSentAsSoap11_IsAClientFault()
+    public async Task Soap12EnvelopeSentAsSoap11_IsAVersionMismatchFault()
     {
         var response = await PostAsync(Service.Http, "UserService.svc", SoapVersion.Soap11, Action("UserService", "GetUser"),
             Envelope(SoapVersion.Soap12, $"<GetUser xmlns=\"{Ns}\"><userId>{Guid.CreateVersion7()}</userId></GetUser>"));
 
-        Assert.AreEqual(Soap11 + "Client", response.FaultCode);
+        Assert.AreEqual(Soap11 + "VersionMismatch", response.FaultCode);
         await AssertStillServingAsync(SoapVersion.Soap11);
     }
 

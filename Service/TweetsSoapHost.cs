@@ -41,6 +41,7 @@ public static class TweetsSoapHost
         services.AddScoped<Authenticator>();
         services.AddScoped<IUserService, UserService>();
         services.AddScoped<ITweetService, TweetService>();
+        services.AddScoped<ISocialService, SocialService>();
 
         services.AddHttpContextAccessor();
         services.AddSingleton<IFaultExceptionTransformer, SoapFaultTransformer>();

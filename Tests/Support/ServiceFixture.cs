@@ -39,6 +39,8 @@ public sealed class ServiceFixture : IAsyncDisposable
 
     public Uri TweetServiceAddress => new(BaseAddress, "TweetService.svc");
 
+    public Uri SocialServiceAddress => new(BaseAddress, "SocialService.svc");
+
     public static async Task<ServiceFixture> StartAsync()
     {
         var directory = Directory.CreateTempSubdirectory("tweetssoap-tests-").FullName;

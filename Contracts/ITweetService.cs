@@ -3,25 +3,66 @@ using System.ServiceModel;
 namespace TweetsSoap.Contracts;
 
 /// <summary>
-/// Tweets: post, read, list, edit and delete. Posting, editing and deleting need a WS-Security UsernameToken
-/// (PasswordText) in the <c>wsse:Security</c> header; reading is anonymous. Every operation may raise
-/// <see cref="ServiceFault"/>.
+/// Tweets: post (also as replies and quotes), read, look up in batches, list, read timelines and conversations,
+/// search, edit and delete. Posting, editing, deleting and the home timeline need a WS-Security UsernameToken
+/// (PasswordText) in the <c>wsse:Security</c> header; the rest is anonymous. Lists are newest first and paged by
+/// <c>maxResults</c> (1 to 100, default 20) and the opaque <c>pageToken</c> from the previous page's
+/// <c>NextPageToken</c>; <c>sinceId</c> keeps only tweets newer than that id, <c>untilId</c> only older ones.
+/// Every operation may raise <see cref="ServiceFault"/>.
 /// </summary>
 [ServiceContract(Name = "TweetService", Namespace = Namespaces.V1)]
 public interface ITweetService
 {
-    /// <summary>Posts a tweet as the caller and returns it. Needs a UsernameToken.</summary>
-    /// <param name="text">1 to 280 characters, counted as user-perceived characters (an emoji counts once).</param>
-    /// <remarks>Faults: Unauthenticated, ValidationFailed (empty or too long).</remarks>
+    /// <summary>Posts a tweet as the caller, optionally as a reply or a quote, and returns it. Needs a UsernameToken.</summary>
+    /// <param name="text">Weighted length 1 to 280 as Twitter counts it: URLs 23, emoji and most non-Latin characters 2, others 1.</param>
+    /// <param name="inReplyToTweetId">The tweet this one answers; the reply joins that tweet's conversation.</param>
+    /// <param name="quotedTweetId">The tweet this one quotes.</param>
+    /// <remarks>Faults: Unauthenticated, ValidationFailed (empty, too long, invalid characters), NotFound (the replied-to or quoted tweet).</remarks>
     [OperationContract]
     [FaultContract(typeof(ServiceFault))]
-    Task<Tweet> PostTweet(string text);
+    Task<Tweet> PostTweet(string text, Guid? inReplyToTweetId, Guid? quotedTweetId);
 
     /// <summary>Returns one tweet. Anonymous.</summary>
     /// <remarks>Faults: ValidationFailed (tweetId missing), NotFound.</remarks>
     [OperationContract]
     [FaultContract(typeof(ServiceFault))]
     Task<Tweet> GetTweet(Guid tweetId);
+
+    /// <summary>Returns up to 100 tweets by id in one call. Ids not found are reported in <c>Problems</c>, not as a fault. Anonymous.</summary>
+    /// <remarks>Faults: ValidationFailed (no ids, or more than 100).</remarks>
+    [OperationContract]
+    [FaultContract(typeof(ServiceFault))]
+    Task<TweetLookup> GetTweets(List<Guid> tweetIds);
+
+    /// <summary>One user's tweets, newest first. Anonymous.</summary>
+    /// <remarks>Faults: ValidationFailed (userId missing, maxResults out of range, pageToken not issued for this timeline), NotFound.</remarks>
+    [OperationContract]
+    [FaultContract(typeof(ServiceFault))]
+    Task<TweetPage> GetUserTimeline(Guid userId, int? maxResults, string? pageToken, Guid? sinceId, Guid? untilId);
+
+    /// <summary>The caller's tweets and those of the accounts the caller follows, newest first. Needs a UsernameToken.</summary>
+    /// <remarks>Faults: Unauthenticated, ValidationFailed.</remarks>
+    [OperationContract]
+    [FaultContract(typeof(ServiceFault))]
+    Task<TweetPage> GetHomeTimeline(int? maxResults, string? pageToken, Guid? sinceId, Guid? untilId);
+
+    /// <summary>Every tweet of a conversation (the <c>ConversationId</c> of its tweets), newest first. Anonymous.</summary>
+    /// <remarks>Faults: ValidationFailed.</remarks>
+    [OperationContract]
+    [FaultContract(typeof(ServiceFault))]
+    Task<TweetPage> GetConversation(Guid conversationId, int? maxResults, string? pageToken);
+
+    /// <summary>Tweets that match every term of the query, newest first. Anonymous.</summary>
+    /// <param name="query">Terms separated by spaces, all of which must match: a word (also matches that #hashtag),
+    /// <c>#hashtag</c>, <c>@username</c> (mentions), <c>from:username</c> (author). At most 512 characters.</param>
+    /// <param name="maxResults">Page size, 1 to 100; 20 when absent.</param>
+    /// <param name="pageToken">The <c>NextPageToken</c> of the previous page of the same query.</param>
+    /// <param name="sinceId">Only tweets newer than this one.</param>
+    /// <param name="untilId">Only tweets older than this one.</param>
+    /// <remarks>Faults: ValidationFailed (empty or too long query, no searchable term, paging).</remarks>
+    [OperationContract]
+    [FaultContract(typeof(ServiceFault))]
+    Task<TweetPage> SearchTweets(string query, int? maxResults, string? pageToken, Guid? sinceId, Guid? untilId);
 
     /// <summary>Lists tweets, newest first, one page at a time; pages stay stable while new tweets arrive. Anonymous.</summary>
     /// <param name="authorId">Only this user's tweets; all tweets when absent.</param>
@@ -38,7 +79,7 @@ public interface ITweetService
     [FaultContract(typeof(ServiceFault))]
     Task<Tweet> UpdateTweet(Guid tweetId, string text);
 
-    /// <summary>Deletes the caller's own tweet. Needs a UsernameToken.</summary>
+    /// <summary>Deletes the caller's own tweet with its likes and retweets; replies and quotes stay. Needs a UsernameToken.</summary>
     /// <remarks>Faults: Unauthenticated, Forbidden (another user's tweet), NotFound, ValidationFailed.</remarks>
     [OperationContract]
     [FaultContract(typeof(ServiceFault))]

@@ -42,6 +42,13 @@ public interface IUserService
     [FaultContract(typeof(ServiceFault))]
     Task<UserPage> ListUsers(int? maxResults, string? pageToken);
 
+    /// <summary>Returns up to 100 users by username (ignoring case) in one call. Usernames not found or not valid are
+    /// reported in <c>Problems</c>, not as a fault. Anonymous.</summary>
+    /// <remarks>Faults: ValidationFailed (no usernames, or more than 100).</remarks>
+    [OperationContract]
+    [FaultContract(typeof(ServiceFault))]
+    Task<UserLookup> GetUsersByUsernames(List<string> usernames);
+
     /// <summary>Changes the caller's own account; absent fields keep their value. Needs a UsernameToken.</summary>
     /// <param name="userId">Must be the caller's own id.</param>
     /// <param name="username">New handle, same rules as at sign-up.</param>
@@ -55,7 +62,7 @@ public interface IUserService
     [FaultContract(typeof(ServiceFault))]
     Task<User> UpdateUser(Guid userId, string? username, string? email, string? password, string? firstName, string? lastName, DateTime? birthDate);
 
-    /// <summary>Deletes the caller's own account and all of its tweets. Needs a UsernameToken.</summary>
+    /// <summary>Deletes the caller's own account with its tweets, follows, likes and retweets. Needs a UsernameToken.</summary>
     /// <remarks>Faults: Unauthenticated, Forbidden (another user's account), NotFound, ValidationFailed.</remarks>
     [OperationContract]
     [FaultContract(typeof(ServiceFault))]

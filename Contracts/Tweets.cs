@@ -10,7 +10,7 @@ public sealed class Tweet
     [DataMember(Order = 1, IsRequired = true)]
     public Guid Id { get; set; }
 
-    /// <summary>The text, 1 to 280 characters.</summary>
+    /// <summary>The text as posted; its weighted length is 1 to 280.</summary>
     [DataMember(Order = 2, IsRequired = true)]
     public string Text { get; set; } = "";
 
@@ -25,6 +25,30 @@ public sealed class Tweet
     /// <summary>When it was last edited (UTC); absent until the first edit.</summary>
     [DataMember(Order = 5, EmitDefaultValue = false)]
     public DateTime? UpdatedAt { get; set; }
+
+    /// <summary>Twitter's weighted length of the text: URLs count 23, emoji and most non-Latin characters 2, the rest 1.</summary>
+    [DataMember(Order = 6, IsRequired = true)]
+    public int WeightedLength { get; set; }
+
+    /// <summary>The id of the thread's first tweet; the tweet's own id when it is not a reply.</summary>
+    [DataMember(Order = 7, IsRequired = true)]
+    public Guid ConversationId { get; set; }
+
+    /// <summary>The tweet this one replies to; absent when it is not a reply.</summary>
+    [DataMember(Order = 8, EmitDefaultValue = false)]
+    public Guid? InReplyToTweetId { get; set; }
+
+    /// <summary>The tweet this one quotes; absent when it quotes none.</summary>
+    [DataMember(Order = 9, EmitDefaultValue = false)]
+    public Guid? QuotedTweetId { get; set; }
+
+    /// <summary>How often it was liked, retweeted, replied to and quoted.</summary>
+    [DataMember(Order = 10, IsRequired = true)]
+    public TweetMetrics Metrics { get; set; } = new();
+
+    /// <summary>Hashtags, mentions and URLs found in the text, with their positions.</summary>
+    [DataMember(Order = 11, IsRequired = true)]
+    public TweetEntities Entities { get; set; } = new();
 }
 
 /// <summary>The author of a tweet, as shown beside it.</summary>

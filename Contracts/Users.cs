@@ -33,6 +33,14 @@ public sealed class User
     /// <summary>When the account was created (UTC).</summary>
     [DataMember(Order = 7, IsRequired = true)]
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>How many users follow this user.</summary>
+    [DataMember(Order = 8, IsRequired = true)]
+    public int FollowersCount { get; set; }
+
+    /// <summary>How many users this user follows.</summary>
+    [DataMember(Order = 9, IsRequired = true)]
+    public int FollowingCount { get; set; }
 }
 
 /// <summary>One page of users, newest first.</summary>

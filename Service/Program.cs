@@ -1,10 +1,17 @@
 using TweetsSoap.Service;
 using TweetsSoap.Service.Bench;
+using TweetsSoap.Service.Seeding;
 
-if (args is ["bench", ..])
+return args switch
 {
-    await AuthenticatedCallBenchmark.RunAsync(args);
-    return;
-}
+    ["seed", .. var rest] => await SeedCommand.RunAsync(rest),
+    ["benchmark", .. var rest] => await BenchmarkCommand.RunAsync(rest),
+    ["bench-auth", ..] => await AuthenticatedCallBenchmark.RunAsync(args),
+    _ => await RunServiceAsync(args),
+};
 
-await TweetsSoapHost.Build(args).RunAsync();
+static async Task<int> RunServiceAsync(string[] args)
+{
+    await TweetsSoapHost.Build(args).RunAsync();
+    return 0;
+}

@@ -48,6 +48,7 @@ public static class TweetsSoapHost
         services.AddScoped<Authenticator>();
         services.AddScoped<IUserService, UserService>();
         services.AddScoped<ITweetService, TweetService>();
+        services.AddScoped<ISocialService, SocialService>();
 
         services.AddHttpContextAccessor();
         services.AddOptions<SoapLimitsOptions>().Bind(configuration.GetSection(SoapLimitsOptions.Section));

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace TweetsSoap.Service.Bench;
 
 /// <summary>
-/// <c>dotnet run -c Release --project Service -- bench [calls]</c>: the cost of an authenticated call (Login over
+/// <c>dotnet run -c Release --project Service -- bench-auth [calls]</c>: the cost of an authenticated call (Login over
 /// SOAP 1.1 on loopback) with and without the verification cache, measured side by side on two services in this
 /// process, calls interleaved so both see the same machine load; then a wrong password against an unknown user,
 /// which must cost the same. Prints medians; not a test.
@@ -17,7 +17,7 @@ public static class AuthenticatedCallBenchmark
 {
     private const string Ns = "http://tweetssoap.example/2026/11";
 
-    public static async Task RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
         var calls = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300;
         await using var cached = await StartAsync("00:05:00");
@@ -61,6 +61,7 @@ public static class AuthenticatedCallBenchmark
         }
 
         Console.WriteLine($"  cache off / cache on: {Median(samples["Login, verification cache off"]) / Median(samples["Login, verification cache on"]):0.0}x");
+        return 0;
     }
 
     private static double Median(List<double> sorted) => sorted[sorted.Count / 2];

@@ -6,8 +6,6 @@ namespace TweetsSoap.Service.Domain;
 /// <summary>Counting and checking of user-entered text.</summary>
 public static class TextRules
 {
-    public const int MaxTweetLength = 280;
-
     /// <summary>
     /// User-perceived characters (extended grapheme clusters) after NFC normalization: "é" typed as e + combining
     /// accent counts once, and so does a family emoji made of several code points joined by ZWJ.

@@ -79,6 +79,7 @@ public sealed partial class Validation
         return date > today ? Add(field, $"must not be in the future (today is {today:yyyy-MM-dd} UTC)") : this;
     }
 
+    /// <summary>Twitter's rule: not blank, no U+FFFE/U+FEFF/U+FFFF, weighted length at most 280 (see <see cref="TweetLength"/>).</summary>
     public Validation TweetText(string? value, string field = "text")
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -86,16 +87,31 @@ public sealed partial class Validation
             return Add(field, "must not be empty");
         }
 
-        if (!TextRules.IsWellFormedUtf16(value) || !TextRules.HasOnlyPrintableControls(value))
+        if (!TextRules.IsWellFormedUtf16(value) || !TextRules.HasOnlyPrintableControls(value) || TweetLength.HasInvalidCharacters(value))
         {
-            return Add(field, "must not contain control characters or unpaired surrogates");
+            return Add(field, "must not contain control characters, unpaired surrogates or U+FFFE, U+FEFF, U+FFFF");
         }
 
-        var length = TextRules.PerceivedLength(value);
-        return length <= TextRules.MaxTweetLength
+        var length = TweetLength.Weighted(value);
+        return length <= TweetLength.Max
             ? this
-            : Add(field, $"is {length} characters long; the limit is {TextRules.MaxTweetLength}");
+            : Add(field, $"has a weighted length of {length}; the limit is {TweetLength.Max} (URLs count 23, emoji and most non-Latin characters 2)");
     }
+
+    public Validation RequiredText(string? value, int maxLength, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return Add(field, "is required");
+        }
+
+        return value.Length <= maxLength ? this : Add(field, $"must be at most {maxLength} characters");
+    }
+
+    public Validation Batch<T>(IReadOnlyCollection<T>? values, string field) =>
+        values is { Count: >= 1 and <= Paging.MaxPageSize }
+            ? this
+            : Add(field, $"must hold 1 to {Paging.MaxPageSize} items");
 
     public Validation Required(Guid value, string field) => value == Guid.Empty ? Add(field, "is required") : this;
 
@@ -124,6 +140,8 @@ public sealed partial class Validation
         throw Faults.ValidationFailed(
             string.Join("; ", _problems.Select(p => $"{p.Field} {p.Problem}")) + ".",
             _problems.Select(p => p.Field).Distinct());
+
+    public static bool IsUsername(string? value) => value is not null && UsernamePattern().IsMatch(value);
 
     [GeneratedRegex("^[A-Za-z0-9_]{1,15}$", RegexOptions.CultureInvariant)]
     private static partial Regex UsernamePattern();

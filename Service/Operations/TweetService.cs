@@ -6,16 +6,23 @@ using TweetsSoap.Service.Storage;
 
 namespace TweetsSoap.Service.Operations;
 
-public sealed class TweetService(ITweetStore store, Authenticator authenticator, Clock clock) : ITweetService
+public sealed partial class TweetService(ITweetStore store, Authenticator authenticator, Clock clock) : ITweetService
 {
-    public async Task<Tweet> PostTweet(string text)
+    public async Task<Tweet> PostTweet(string text, Guid? inReplyToTweetId, Guid? quotedTweetId)
     {
         var author = await authenticator.RequireUserAsync(default);
         new Validation().TweetText(text).ThrowIfInvalid();
+        var parent = inReplyToTweetId is { } replyTo ? await FindAsync(replyTo) : null;
+        var quoted = quotedTweetId is { } quote ? await FindAsync(quote) : null;
 
-        var tweet = new NewTweet(Clock.NewId(), author.Id, text, clock.UtcNow());
+        var tweet = new NewTweet(Clock.NewId(), author.Id, text, clock.UtcNow())
+        {
+            InReplyToId = parent?.Id,
+            ConversationId = parent?.ConversationId,
+            QuotedTweetId = quoted?.Id,
+        };
         await store.CreateTweetAsync(tweet, default);
-        return ToContract(new TweetRecord(tweet.Id, text, author.Id, author.Username, author.FirstName, author.LastName, tweet.CreatedAt, null));
+        return ToContract(await FindAsync(tweet.Id));
     }
 
     public async Task<Tweet> GetTweet(Guid tweetId)
@@ -77,17 +84,5 @@ public sealed class TweetService(ITweetStore store, Authenticator authenticator,
 
     private static Exception TweetNotFound(Guid tweetId) => Faults.NotFound($"There is no tweet with id {tweetId}.");
 
-    private static Tweet ToContract(TweetRecord tweet) => new()
-    {
-        Id = tweet.Id,
-        Text = tweet.Text,
-        Author = new TweetAuthor
-        {
-            Id = tweet.AuthorId,
-            Username = tweet.AuthorUsername,
-            DisplayName = $"{tweet.AuthorFirstName} {tweet.AuthorLastName}",
-        },
-        CreatedAt = tweet.CreatedAt,
-        UpdatedAt = tweet.UpdatedAt,
-    };
+    private static Tweet ToContract(TweetRecord tweet) => Mapping.ToContract(tweet);
 }

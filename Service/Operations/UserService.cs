@@ -89,16 +89,34 @@ public sealed class UserService(ITweetStore store, Authenticator authenticator, 
         }
     }
 
-    internal static User ToContract(UserRecord user, bool self) => new()
+    public async Task<UserLookup> GetUsersByUsernames(List<string> usernames)
     {
-        Id = user.Id,
-        Username = user.Username,
-        Email = self ? user.Email : null,
-        FirstName = user.FirstName,
-        LastName = user.LastName,
-        BirthDate = self && user.BirthDate is { } d ? d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : null,
-        CreatedAt = user.CreatedAt,
-    };
+        new Validation().Batch(usernames, "usernames").ThrowIfInvalid();
+        var valid = usernames.Where(n => Validation.IsUsername(n)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var found = (await store.FindUsersByUsernamesAsync(valid, default)).ToDictionary(u => u.Username, StringComparer.OrdinalIgnoreCase);
+        var lookup = new UserLookup();
+        foreach (var name in usernames.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            if (found.TryGetValue(name ?? "", out var user))
+            {
+                lookup.Users.Add(ToContract(user, self: false));
+            }
+            else
+            {
+                var isValid = Validation.IsUsername(name);
+                lookup.Problems.Add(new LookupProblem
+                {
+                    Value = name ?? "",
+                    Code = isValid ? ErrorCode.NotFound : ErrorCode.ValidationFailed,
+                    Message = isValid ? $"There is no user named {name}." : "A username is 1 to 15 letters, digits or underscores.",
+                });
+            }
+        }
+
+        return lookup;
+    }
+
+    private static User ToContract(UserRecord user, bool self) => Mapping.ToContract(user, self);
 
     private static DateOnly? DateOnlyOf(DateTime? value) => value is { } v ? DateOnly.FromDateTime(v) : null;
 

@@ -38,6 +38,7 @@ public sealed class SoapEndpoint
     [
         new("/UserService.svc", typeof(IUserService)),
         new("/TweetService.svc", typeof(ITweetService)),
+        new("/SocialService.svc", typeof(ISocialService)),
     ];
 
     /// <summary>The endpoint whose path is <paramref name="path"/> or a prefix of it.</summary>

@@ -32,8 +32,41 @@ public interface ITweetStore
     /// <summary>False when the tweet no longer exists.</summary>
     Task<bool> UpdateTweetTextAsync(Guid id, string text, DateTime updatedAt, CancellationToken cancellationToken);
 
-    /// <summary>False when the tweet did not exist.</summary>
+    /// <summary>Deletes the tweet with its likes and retweets; false when the tweet did not exist.</summary>
     Task<bool> DeleteTweetAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>The users with these handles (ignoring case), in no particular order.</summary>
+    Task<IReadOnlyList<UserRecord>> FindUsersByUsernamesAsync(IReadOnlyCollection<string> usernames, CancellationToken cancellationToken);
+
+    /// <summary>The tweets with these ids, in no particular order.</summary>
+    Task<IReadOnlyList<TweetRecord>> GetTweetsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+
+    /// <summary>One author's tweets inside <paramref name="range"/>, newest first.</summary>
+    Task<IReadOnlyList<TweetRecord>> ListUserTimelineAsync(Guid authorId, IdRange range, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Tweets of the user and of everyone the user follows inside <paramref name="range"/>, newest first.</summary>
+    Task<IReadOnlyList<TweetRecord>> ListHomeTimelineAsync(Guid userId, IdRange range, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Tweets whose conversation id is <paramref name="conversationId"/>, newest first.</summary>
+    Task<IReadOnlyList<TweetRecord>> ListConversationAsync(Guid conversationId, IdRange range, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Tweets matching every term of the query inside <paramref name="range"/>, newest first.</summary>
+    Task<IReadOnlyList<TweetRecord>> SearchTweetsAsync(SearchQuery query, IdRange range, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Records that the user follows, likes or retweets the target; false when that was already so.</summary>
+    Task<bool> AddRelationAsync(Relation relation, Guid userId, Guid targetId, Guid id, DateTime createdAt, CancellationToken cancellationToken);
+
+    /// <summary>Removes the relation; false when there was none.</summary>
+    Task<bool> RemoveRelationAsync(Relation relation, Guid userId, Guid targetId, CancellationToken cancellationToken);
+
+    /// <summary>Users who follow, like or retweet the target, newest relation first, keyed by the relation's id.</summary>
+    Task<IReadOnlyList<Keyed<UserRecord>>> ListRelatedUsersAsync(Relation relation, Guid targetId, Guid? before, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Users the user follows, newest follow first, keyed by the follow's id.</summary>
+    Task<IReadOnlyList<Keyed<UserRecord>>> ListFollowingAsync(Guid userId, Guid? before, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Tweets the user likes, newest like first, keyed by the like's id.</summary>
+    Task<IReadOnlyList<Keyed<TweetRecord>>> ListLikedTweetsAsync(Guid userId, Guid? before, int limit, CancellationToken cancellationToken);
 }
 
 public sealed record UserRecord(
@@ -44,9 +77,24 @@ public sealed record UserRecord(
     string FirstName,
     string LastName,
     DateOnly? BirthDate,
-    DateTime CreatedAt);
+    DateTime CreatedAt)
+{
+    /// <summary>Filled in by reads; writes ignore it.</summary>
+    public int FollowersCount { get; init; }
 
-public sealed record NewTweet(Guid Id, Guid AuthorId, string Text, DateTime CreatedAt);
+    /// <summary>Filled in by reads; writes ignore it.</summary>
+    public int FollowingCount { get; init; }
+}
+
+public sealed record NewTweet(Guid Id, Guid AuthorId, string Text, DateTime CreatedAt)
+{
+    public Guid? InReplyToId { get; init; }
+
+    /// <summary>The conversation of the tweet replied to; the tweet's own id when absent.</summary>
+    public Guid? ConversationId { get; init; }
+
+    public Guid? QuotedTweetId { get; init; }
+}
 
 public sealed record TweetRecord(
     Guid Id,
@@ -56,7 +104,42 @@ public sealed record TweetRecord(
     string AuthorFirstName,
     string AuthorLastName,
     DateTime CreatedAt,
-    DateTime? UpdatedAt);
+    DateTime? UpdatedAt)
+{
+    public Guid ConversationId { get; init; }
+
+    public Guid? InReplyToId { get; init; }
+
+    public Guid? QuotedTweetId { get; init; }
+
+    public int LikeCount { get; init; }
+
+    public int RetweetCount { get; init; }
+
+    public int ReplyCount { get; init; }
+
+    public int QuoteCount { get; init; }
+}
+
+/// <summary>What a user can do to another user or to a tweet.</summary>
+public enum Relation
+{
+    Follow,
+    Like,
+    Retweet,
+}
+
+/// <summary>A row of a keyset-paged list with the key that orders the list (e.g. the id of the like, not of the tweet).</summary>
+public sealed record Keyed<T>(Guid Key, T Value);
+
+/// <summary>Keyset bounds on time-ordered ids, both exclusive: only ids less than <see cref="Before"/> and greater than <see cref="After"/>.</summary>
+public sealed record IdRange(Guid? Before, Guid? After)
+{
+    public static IdRange All { get; } = new(null, null);
+}
+
+/// <summary>A parsed search: every word, hashtag (without #) and mention (without @) must occur; <see cref="AuthorId"/> restricts the author.</summary>
+public sealed record SearchQuery(IReadOnlyList<string> Words, IReadOnlyList<string> Hashtags, IReadOnlyList<string> Mentions, Guid? AuthorId);
 
 /// <summary>A value that must be unique (a username or an email) is already taken.</summary>
 public sealed class DuplicateValueException(string field, Exception innerException)

@@ -48,6 +48,30 @@ public sealed class ValidationTests
     }
 
     [TestMethod]
+    [DataRow(280, true)]
+    [DataRow(281, false)]
+    public void TweetText_OfWeightedLength_PassesUpTo280(int length, bool valid)
+    {
+        var validation = new Validation().TweetText(string.Concat(Enumerable.Repeat("漢", length / 2)) + new string('a', length % 2));
+
+        if (valid)
+        {
+            validation.ThrowIfInvalid();
+            return;
+        }
+
+        var fault = Assert.ThrowsExactly<FaultException<ServiceFault>>(validation.ThrowIfInvalid);
+        StringAssert.Contains(fault.Detail.Message, "weighted length of 281");
+        StringAssert.Contains(fault.Detail.Message, "limit is 280");
+    }
+
+    [TestMethod]
+    [DataRow("bom﻿")]
+    [DataRow("￾")]
+    [DataRow("x￿")]
+    public void TweetText_WithInvalidCharacter_FailsOnText(string text) => AssertFailsOn("text", v => v.TweetText(text));
+
+    [TestMethod]
     public void ThrowIfInvalid_WithSeveralProblems_ReportsEachFieldOnce()
     {
         var fault = Assert.ThrowsExactly<FaultException<ServiceFault>>(() =>

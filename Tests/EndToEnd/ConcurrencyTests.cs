@@ -16,7 +16,7 @@ public sealed class ConcurrencyTests : ServiceTests<ConcurrencyTests>
         {
             var author = authors[i % authors.Length];
             var version = i % 2 == 0 ? SoapVersion.Soap11 : SoapVersion.Soap12;
-            return Soap.Tweets(version, author).PostTweet($"parallel {i}");
+            return Soap.Tweets(version, author).PostTweet($"parallel {i}", null, null);
         }));
 
         foreach (var author in authors)

@@ -194,8 +194,8 @@ public sealed class UserServiceTests : ServiceTests<UserServiceTests>
     public async Task ListUsers_WithTokenOfTweetListing_ReturnsValidationFault()
     {
         var account = await Soap.SignUpAsync();
-        await Soap.Tweets(SoapVersion.Soap11, account).PostTweet("one");
-        await Soap.Tweets(SoapVersion.Soap11, account).PostTweet("two");
+        await Soap.Tweets(SoapVersion.Soap11, account).PostTweet("one", null, null);
+        await Soap.Tweets(SoapVersion.Soap11, account).PostTweet("two", null, null);
         var tweetToken = (await Soap.Tweets(SoapVersion.Soap11).ListTweets(null, 1, null)).NextPageToken;
 
         var fault = await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () => Soap.Users(SoapVersion.Soap11).ListUsers(null, tweetToken));
@@ -289,7 +289,7 @@ public sealed class UserServiceTests : ServiceTests<UserServiceTests>
     public async Task DeleteUser_OwnAccount_RemovesTheUserAndTheirTweets(SoapVersion version)
     {
         var account = await Soap.SignUpAsync(version);
-        var tweet = await Soap.Tweets(version, account).PostTweet("soon gone");
+        var tweet = await Soap.Tweets(version, account).PostTweet("soon gone", null, null);
 
         await Soap.Users(version, account).DeleteUser(account.User.Id);
 

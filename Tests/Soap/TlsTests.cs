@@ -54,7 +54,7 @@ public sealed class TlsTests
         var user = await Channel<IUserService>(s_service.UserServiceAddress, username, password)
             .SignUp(username, $"{username}@example.org", password, "Ada", "Lovelace", null);
         var loggedIn = await Channel<IUserService>(s_service.UserServiceAddress, username, password).Login();
-        var tweet = await Channel<ITweetService>(s_service.TweetServiceAddress, username, password).PostTweet("over TLS");
+        var tweet = await Channel<ITweetService>(s_service.TweetServiceAddress, username, password).PostTweet("over TLS", null, null);
 
         Assert.AreEqual(user.Id, loggedIn.Id);
         Assert.AreEqual(user.Id, tweet.Author.Id);

@@ -37,7 +37,9 @@ public sealed class SqliteTweetStoreTests
         Assert.IsTrue(File.Exists(_connections.DatabasePath));
         await using var connection = await _connections.OpenAsync(default);
         Assert.AreEqual("wal", await ScalarAsync(connection, "PRAGMA journal_mode"));
-        Assert.AreEqual(1L, await ScalarAsync(connection, "SELECT count(*) FROM schemaversions"));
+        var scripts = typeof(SqliteTweetStore).Assembly.GetManifestResourceNames().Count(n => n.Contains(".Storage.Sqlite.Migrations.", StringComparison.Ordinal));
+        Assert.IsGreaterThanOrEqualTo(2, scripts);
+        Assert.AreEqual((long)scripts, await ScalarAsync(connection, "SELECT count(*) FROM schemaversions"));
         Assert.AreEqual(1L, await ScalarAsync(connection, "PRAGMA foreign_keys"));
     }
 

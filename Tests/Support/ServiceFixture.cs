@@ -39,6 +39,8 @@ public sealed class ServiceFixture : IAsyncDisposable
 
     public Uri TweetServiceAddress => new(BaseAddress, "TweetService.svc");
 
+    public Uri SocialServiceAddress => new(BaseAddress, "SocialService.svc");
+
     /// <summary>Starts the service; <paramref name="settings"/> are further command-line settings, e.g. <c>--Metrics:Enabled=true</c>.</summary>
     public static async Task<ServiceFixture> StartAsync(params string[] settings)
     {

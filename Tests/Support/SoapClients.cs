@@ -23,6 +23,11 @@ public sealed class SoapClients(ServiceFixture service) : IDisposable
     public ITweetService Tweets(SoapVersion version, string? username = null, string? password = null) =>
         Channel<ITweetService>(service.TweetServiceAddress, version, username, password);
 
+    public ISocialService Social(SoapVersion version, string? username = null, string? password = null) =>
+        Channel<ISocialService>(service.SocialServiceAddress, version, username, password);
+
+    public ISocialService Social(SoapVersion version, Account account) => Social(version, account.User.Username, account.Password);
+
     public IUserService Users(SoapVersion version, Account account) => Users(version, account.User.Username, account.Password);
 
     public ITweetService Tweets(SoapVersion version, Account account) => Tweets(version, account.User.Username, account.Password);

@@ -18,6 +18,7 @@ public sealed class WsdlTests : ServiceTests<WsdlTests>
     [
         ["UserService.svc", typeof(IUserService)],
         ["TweetService.svc", typeof(ITweetService)],
+        ["SocialService.svc", typeof(ISocialService)],
     ];
 
     [TestMethod]

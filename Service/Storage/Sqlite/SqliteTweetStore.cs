@@ -7,15 +7,30 @@ namespace TweetsSoap.Service.Storage.Sqlite;
 /// <see cref="ITweetStore"/> on an embedded SQLite file in WAL mode. One pooled connection per call; writes that
 /// touch more than one row run in an immediate transaction so concurrent writers queue instead of deadlocking.
 /// </summary>
-public sealed class SqliteTweetStore(SqliteConnectionFactory connections) : ITweetStore
+public sealed partial class SqliteTweetStore(SqliteConnectionFactory connections) : ITweetStore
 {
     private const string UserColumns =
         "id, username, email, password_hash, first_name, last_name, birth_date, created_at";
 
-    private const string TweetSelect = """
-        SELECT t.id, t.text, t.author_id, u.username, u.first_name, u.last_name, t.created_at, t.updated_at
-        FROM tweets t JOIN users u ON u.id = t.author_id
+    // Counts are counted, not kept in columns: each is an index range scan of one tweet's or user's rows, and
+    // they stay exact under concurrent writers and cascading deletes with nothing to maintain.
+    private const string UserSelect = """
+        SELECT u.id, u.username, u.email, u.password_hash, u.first_name, u.last_name, u.birth_date, u.created_at,
+            (SELECT count(*) FROM follows f WHERE f.followee_id = u.id),
+            (SELECT count(*) FROM follows f WHERE f.follower_id = u.id)
+        FROM users u
         """;
+
+    private const string TweetColumns = """
+        t.id, t.text, t.author_id, u.username, u.first_name, u.last_name, t.created_at, t.updated_at,
+            t.conversation_id, t.in_reply_to_id, t.quoted_tweet_id,
+            (SELECT count(*) FROM likes l WHERE l.tweet_id = t.id),
+            (SELECT count(*) FROM retweets r WHERE r.tweet_id = t.id),
+            (SELECT count(*) FROM tweets x WHERE x.in_reply_to_id = t.id),
+            (SELECT count(*) FROM tweets x WHERE x.quoted_tweet_id = t.id)
+        """;
+
+    private const string TweetSelect = $"SELECT {TweetColumns} FROM tweets t JOIN users u ON u.id = t.author_id";
 
     public async Task CreateUserAsync(UserRecord user, CancellationToken cancellationToken)
     {
@@ -34,7 +49,7 @@ public sealed class SqliteTweetStore(SqliteConnectionFactory connections) : ITwe
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {UserColumns} FROM users WHERE id = $id";
+        command.CommandText = $"{UserSelect} WHERE u.id = $id";
         command.Parameters.AddWithValue("$id", Key(id));
         return (await ReadUsersAsync(command, cancellationToken)).SingleOrDefault();
     }
@@ -43,7 +58,7 @@ public sealed class SqliteTweetStore(SqliteConnectionFactory connections) : ITwe
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {UserColumns} FROM users WHERE username_key = $key";
+        command.CommandText = $"{UserSelect} WHERE u.username_key = $key";
         command.Parameters.AddWithValue("$key", username.ToLowerInvariant());
         return (await ReadUsersAsync(command, cancellationToken)).SingleOrDefault();
     }
@@ -53,11 +68,11 @@ public sealed class SqliteTweetStore(SqliteConnectionFactory connections) : ITwe
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT {UserColumns} FROM users
-            WHERE $before IS NULL OR id < $before
-            ORDER BY id DESC LIMIT $limit
+            {UserSelect}
+            WHERE u.id < $before
+            ORDER BY u.id DESC LIMIT $limit
             """;
-        command.Parameters.AddWithValue("$before", before is { } b ? Key(b) : DBNull.Value);
+        command.Parameters.AddWithValue("$before", Upper(before));
         command.Parameters.AddWithValue("$limit", limit);
         return await ReadUsersAsync(command, cancellationToken);
     }
@@ -89,8 +104,16 @@ public sealed class SqliteTweetStore(SqliteConnectionFactory connections) : ITwe
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO tweets (id, author_id, text, created_at) VALUES ($id, $author_id, $text, $created_at)";
+        // seq numbers tweets in the order they are written; writes are serialized, so max + 1 is unique.
+        command.CommandText = """
+            INSERT INTO tweets (id, author_id, text, created_at, conversation_id, in_reply_to_id, quoted_tweet_id, seq)
+            VALUES ($id, $author_id, $text, $created_at, $conversation_id, $in_reply_to_id, $quoted_tweet_id,
+                (SELECT coalesce(max(seq), 0) + 1 FROM tweets))
+            """;
         command.Parameters.AddWithValue("$id", Key(tweet.Id));
+        command.Parameters.AddWithValue("$conversation_id", Key(tweet.ConversationId ?? tweet.Id));
+        command.Parameters.AddWithValue("$in_reply_to_id", KeyOrNull(tweet.InReplyToId));
+        command.Parameters.AddWithValue("$quoted_tweet_id", KeyOrNull(tweet.QuotedTweetId));
         command.Parameters.AddWithValue("$author_id", Key(tweet.AuthorId));
         command.Parameters.AddWithValue("$text", tweet.Text);
         command.Parameters.AddWithValue("$created_at", ToUnixMs(tweet.CreatedAt));
@@ -114,7 +137,7 @@ public sealed class SqliteTweetStore(SqliteConnectionFactory connections) : ITwe
         var where = authorId is null ? "" : "t.author_id = $author AND ";
         command.CommandText = $"""
             {TweetSelect}
-            WHERE {where}($before IS NULL OR t.id < $before)
+            WHERE {where}t.id < $before
             ORDER BY t.id DESC LIMIT $limit
             """;
         if (authorId is { } author)
@@ -122,7 +145,7 @@ public sealed class SqliteTweetStore(SqliteConnectionFactory connections) : ITwe
             command.Parameters.AddWithValue("$author", Key(author));
         }
 
-        command.Parameters.AddWithValue("$before", before is { } b ? Key(b) : DBNull.Value);
+        command.Parameters.AddWithValue("$before", Upper(before));
         command.Parameters.AddWithValue("$limit", limit);
         return await ReadTweetsAsync(command, cancellationToken);
     }
@@ -179,19 +202,26 @@ public sealed class SqliteTweetStore(SqliteConnectionFactory connections) : ITwe
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            users.Add(new UserRecord(
-                Guid.Parse(reader.GetString(0)),
-                reader.GetString(1),
-                reader.GetString(2),
-                reader.GetString(3),
-                reader.GetString(4),
-                reader.GetString(5),
-                reader.IsDBNull(6) ? null : DateOnly.ParseExact(reader.GetString(6), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                FromUnixMs(reader.GetInt64(7))));
+            users.Add(ReadUser(reader, 0));
         }
 
         return users;
     }
+
+    private static UserRecord ReadUser(SqliteDataReader reader, int first) =>
+        new(
+            Guid.Parse(reader.GetString(first)),
+            reader.GetString(first + 1),
+            reader.GetString(first + 2),
+            reader.GetString(first + 3),
+            reader.GetString(first + 4),
+            reader.GetString(first + 5),
+            reader.IsDBNull(first + 6) ? null : DateOnly.ParseExact(reader.GetString(first + 6), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            FromUnixMs(reader.GetInt64(first + 7)))
+        {
+            FollowersCount = reader.GetInt32(first + 8),
+            FollowingCount = reader.GetInt32(first + 9),
+        };
 
     private static async Task<List<TweetRecord>> ReadTweetsAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
@@ -199,19 +229,39 @@ public sealed class SqliteTweetStore(SqliteConnectionFactory connections) : ITwe
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            tweets.Add(new TweetRecord(
-                Guid.Parse(reader.GetString(0)),
-                reader.GetString(1),
-                Guid.Parse(reader.GetString(2)),
-                reader.GetString(3),
-                reader.GetString(4),
-                reader.GetString(5),
-                FromUnixMs(reader.GetInt64(6)),
-                reader.IsDBNull(7) ? null : FromUnixMs(reader.GetInt64(7))));
+            tweets.Add(ReadTweet(reader, 0));
         }
 
         return tweets;
     }
+
+    private static TweetRecord ReadTweet(SqliteDataReader reader, int first) =>
+        new(
+            Guid.Parse(reader.GetString(first)),
+            reader.GetString(first + 1),
+            Guid.Parse(reader.GetString(first + 2)),
+            reader.GetString(first + 3),
+            reader.GetString(first + 4),
+            reader.GetString(first + 5),
+            FromUnixMs(reader.GetInt64(first + 6)),
+            reader.IsDBNull(first + 7) ? null : FromUnixMs(reader.GetInt64(first + 7)))
+        {
+            ConversationId = Guid.Parse(reader.GetString(first + 8)),
+            InReplyToId = reader.IsDBNull(first + 9) ? null : Guid.Parse(reader.GetString(first + 9)),
+            QuotedTweetId = reader.IsDBNull(first + 10) ? null : Guid.Parse(reader.GetString(first + 10)),
+            LikeCount = reader.GetInt32(first + 11),
+            RetweetCount = reader.GetInt32(first + 12),
+            ReplyCount = reader.GetInt32(first + 13),
+            QuoteCount = reader.GetInt32(first + 14),
+        };
+
+    private static object KeyOrNull(Guid? id) => id is { } value ? Key(value) : DBNull.Value;
+
+    // Ids are lowercase hex text: '~' sorts after every id and '' before, so open bounds need no OR in the SQL
+    // and the index range stays usable.
+    private static string Upper(Guid? before) => before is { } b ? Key(b) : "~";
+
+    private static string Lower(Guid? after) => after is { } a ? Key(a) : "";
 
     private static string Key(Guid id) => id.ToString("D");
 

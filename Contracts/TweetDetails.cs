@@ -1,0 +1,58 @@
+using System.Runtime.Serialization;
+
+namespace TweetsSoap.Contracts;
+
+/// <summary>Public engagement counts of a tweet, exact at the time of reading.</summary>
+[DataContract(Namespace = Namespaces.V1)]
+public sealed class TweetMetrics
+{
+    /// <summary>How many users like the tweet.</summary>
+    [DataMember(Order = 1, IsRequired = true)]
+    public int LikeCount { get; set; }
+
+    /// <summary>How many users retweeted it.</summary>
+    [DataMember(Order = 2, IsRequired = true)]
+    public int RetweetCount { get; set; }
+
+    /// <summary>How many tweets reply to it directly.</summary>
+    [DataMember(Order = 3, IsRequired = true)]
+    public int ReplyCount { get; set; }
+
+    /// <summary>How many tweets quote it.</summary>
+    [DataMember(Order = 4, IsRequired = true)]
+    public int QuoteCount { get; set; }
+}
+
+/// <summary>What the text links to. Positions count UTF-16 code units of <c>Text</c>: <c>Start</c> inclusive, <c>End</c> exclusive.</summary>
+[DataContract(Namespace = Namespaces.V1)]
+public sealed class TweetEntities
+{
+    /// <summary>#hashtags; <c>Value</c> is without the <c>#</c>.</summary>
+    [DataMember(Order = 1, IsRequired = true)]
+    public List<TextEntity> Hashtags { get; set; } = [];
+
+    /// <summary>@mentions; <c>Value</c> is the username without the <c>@</c>.</summary>
+    [DataMember(Order = 2, IsRequired = true)]
+    public List<TextEntity> Mentions { get; set; } = [];
+
+    /// <summary>URLs, with or without a scheme, as written.</summary>
+    [DataMember(Order = 3, IsRequired = true)]
+    public List<TextEntity> Urls { get; set; } = [];
+}
+
+/// <summary>One hashtag, mention or URL in a tweet's text.</summary>
+[DataContract(Namespace = Namespaces.V1)]
+public sealed class TextEntity
+{
+    /// <summary>Where it starts in the text (UTF-16 code units, from 0).</summary>
+    [DataMember(Order = 1, IsRequired = true)]
+    public int Start { get; set; }
+
+    /// <summary>Where it ends in the text, exclusive.</summary>
+    [DataMember(Order = 2, IsRequired = true)]
+    public int End { get; set; }
+
+    /// <summary>The hashtag, username or URL.</summary>
+    [DataMember(Order = 3, IsRequired = true)]
+    public string Value { get; set; } = "";
+}

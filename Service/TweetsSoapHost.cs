@@ -54,6 +54,7 @@ public static class TweetsSoapHost
         app.Services.GetRequiredService<SqliteConnectionFactory>().Migrate();
 
         app.UseMiddleware<SoapRequestGuard>();
+        app.UseMiddleware<WsdlMiddleware>();
         foreach (var endpoint in SoapEndpoint.All)
         {
             ((IApplicationBuilder)app).UseSoapEndpoint(endpoint.Contract, options => Configure(options, endpoint));

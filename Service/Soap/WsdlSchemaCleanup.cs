@@ -8,7 +8,10 @@ namespace TweetsSoap.Service.Soap;
 /// emits <c>NullableOfGuid</c>-style types that nothing uses, in a schema the others import; and its schemas
 /// reference the Microsoft serialization types (<c>ser:guid</c>) without importing their namespace, which strict
 /// schema compilers (.NET's <c>XmlSchemaSet</c>, Java's wsimport) reject.
+/// SoapCore also splits the contract's namespace over two schemas (message wrappers, data types); node-soap keeps
+/// only the last schema of a namespace and then cannot find the wrappers.
 /// <list type="number">
+/// <item>Merges the schemas of one target namespace into the first of them.</item>
 /// <item>Keeps every global component of the contract's own namespace, and of the other namespaces only what the
 /// messages use, directly or through other components.</item>
 /// <item>Drops schemas left empty.</item>
@@ -31,6 +34,7 @@ public static class WsdlSchemaCleanup
             return;
         }
 
+        MergeSchemasOfOneNamespace(types);
         var ownNamespace = (string?)root.Attribute("targetNamespace") ?? "";
         var schemas = types.Elements(Xs + "schema").ToList();
         var components = schemas
@@ -57,6 +61,41 @@ public static class WsdlSchemaCleanup
             SetImports(schema);
         }
     }
+
+    private static void MergeSchemasOfOneNamespace(XElement types)
+    {
+        var byNamespace = types.Elements(Xs + "schema").GroupBy(s => (string?)s.Attribute("targetNamespace") ?? "");
+        foreach (var group in byNamespace.Where(g => g.Count() > 1))
+        {
+            var into = group.First();
+            foreach (var schema in group.Skip(1).Where(s => SameDefaults(into, s)).ToList())
+            {
+                foreach (var child in schema.Elements().Where(e => e.Name != Xs + "import").ToList())
+                {
+                    var moved = new XElement(child);
+                    // QNames in attribute values keep meaning what they meant in the schema they come from.
+                    foreach (var declaration in InScopeDeclarations(child).Where(d => into.GetNamespaceOfPrefix(d.Name.LocalName)?.NamespaceName != d.Value))
+                    {
+                        moved.SetAttributeValue(declaration.Name, declaration.Value);
+                    }
+
+                    into.Add(moved);
+                }
+
+                schema.Remove();
+            }
+        }
+    }
+
+    private static bool SameDefaults(XElement a, XElement b) =>
+        (string?)a.Attribute("elementFormDefault") == (string?)b.Attribute("elementFormDefault")
+        && (string?)a.Attribute("attributeFormDefault") == (string?)b.Attribute("attributeFormDefault");
+
+    /// <summary>The prefixed namespace declarations visible at <paramref name="element"/>, nearest first.</summary>
+    private static IEnumerable<XAttribute> InScopeDeclarations(XElement element) =>
+        element.AncestorsAndSelf().SelectMany(e => e.Attributes())
+            .Where(a => a.IsNamespaceDeclaration && a.Name.Namespace == XNamespace.Xmlns)
+            .DistinctBy(a => a.Name.LocalName);
 
     /// <summary>The components the messages need, plus every component of our own namespace.</summary>
     private static HashSet<(string Space, XName Name)> Reachable(XElement root, Dictionary<(string, XName), XElement> components, string ownNamespace)

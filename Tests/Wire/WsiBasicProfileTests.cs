@@ -149,6 +149,17 @@ public sealed class WsiBasicProfileTests : ServiceTests<WsiBasicProfileTests>
 
     [TestMethod]
     [DynamicData(nameof(Services))]
+    public async Task InlineSchemas_DefineEachNamespaceOnce(string service)
+    {
+        var wsdl = await ServedAsync(service);
+
+        // Beyond WS-I: node-soap keeps only the last schema of a namespace, so a split namespace loses its elements there.
+        var namespaces = wsdl.Schemas.Select(s => (string?)s.Attribute("targetNamespace")).ToList();
+        Assert.HasCount(namespaces.Count, namespaces.Distinct(), string.Join(", ", namespaces));
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Services))]
     public async Task InlineSchemas_CompileAndDeclareEveryMessageElement(string service)
     {
         var wsdl = await ServedAsync(service);

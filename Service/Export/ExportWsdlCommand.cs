@@ -55,14 +55,9 @@ public static class ExportWsdlCommand
                     await File.WriteAllTextAsync(Path.Combine(directory, endpoint.Name + ".wsdl"), Published(live));
                 }
 
-                var samples = Path.Combine(directory, "samples");
-                if (Directory.Exists(samples))
-                {
-                    // Samples of a removed or renamed operation must not survive the export.
-                    Directory.Delete(samples, recursive: true);
-                }
-
-                await new SampleScenario(new SampleRecorder(http, PublishedBase, samples)).RunAsync();
+                var recorder = new SampleRecorder(http, PublishedBase, Path.Combine(directory, "samples"));
+                await new SampleScenario(recorder).RunAsync();
+                recorder.DeleteOthers();
             }
             finally
             {

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
 using TweetsSoap.Service.Identity;
@@ -12,8 +13,10 @@ namespace TweetsSoap.Service.Export;
 /// the response as <c>&lt;directory&gt;/&lt;Service&gt;/&lt;Operation&gt;.request.xml</c> / <c>.response.xml</c>.
 /// The request file is exactly what was posted, so it can be pasted into SoapUI or sent with curl.
 /// </summary>
-public sealed class SampleRecorder(HttpClient http, Uri publishedBase, string directory)
+public sealed partial class SampleRecorder(HttpClient http, Uri publishedBase, string directory)
 {
+    private readonly HashSet<string> _written = [];
+
     public static readonly XNamespace Soap = "http://schemas.xmlsoap.org/soap/envelope/";
     public static readonly XNamespace Xsi = "http://www.w3.org/2001/XMLSchema-instance";
 
@@ -61,10 +64,35 @@ public sealed class SampleRecorder(HttpClient http, Uri publishedBase, string di
         var reply = XDocument.Parse(responseText);
         var folder = Path.Combine(directory, endpoint.Name);
         Directory.CreateDirectory(folder);
-        await File.WriteAllTextAsync(Path.Combine(folder, $"{operation}.request.xml"), requestText);
-        await File.WriteAllTextAsync(Path.Combine(folder, $"{operation}.response.xml"), Write(reply));
+        await KeepAsync(Path.Combine(folder, $"{operation}.request.xml"), requestText);
+        await KeepAsync(Path.Combine(folder, $"{operation}.response.xml"), Write(reply));
         return reply.Root!.Element(Soap + "Body")!.Elements().Single();
     }
+
+    /// <summary>Deletes the samples this run did not produce, e.g. of a removed operation.</summary>
+    public void DeleteOthers()
+    {
+        foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Where(f => !_written.Contains(f)))
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>
+    /// Writes the sample unless the file already says the same with other ids and times: every run makes new ones,
+    /// and a refresh that changes no message should show no diff.
+    /// </summary>
+    private async Task KeepAsync(string path, string text)
+    {
+        _written.Add(path);
+        if (!File.Exists(path) || Unstable().Replace(await File.ReadAllTextAsync(path), "") != Unstable().Replace(text, ""))
+        {
+            await File.WriteAllTextAsync(path, text);
+        }
+    }
+
+    [GeneratedRegex(@"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z")]
+    private static partial Regex Unstable();
 
     private static XElement Security(Credentials caller)
     {

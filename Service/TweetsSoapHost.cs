@@ -70,6 +70,7 @@ public static class TweetsSoapHost
         // Help pages first: a GET of a service address without a query is for people, not for SoapCore.
         app.UseMiddleware<HelpPages>();
         app.UseMiddleware<SoapRequestGuard>();
+        app.UseMiddleware<WsdlMiddleware>();
         foreach (var endpoint in SoapEndpoint.All)
         {
             ((IApplicationBuilder)app).UseSoapEndpoint(endpoint.Contract, options => Configure(options, endpoint));

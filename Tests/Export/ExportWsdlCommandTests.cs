@@ -1,0 +1,60 @@
+using TweetsSoap.Service.Export;
+using TweetsSoap.Tests.Support;
+
+namespace TweetsSoap.Tests.Export;
+
+[TestClass]
+public sealed class ExportWsdlCommandTests
+{
+    [TestMethod]
+    public async Task Export_IntoAnEmptyFolder_WritesTheCommittedWsdlsAndASampleOfEveryCommittedKind()
+    {
+        var target = Directory.CreateTempSubdirectory("tweetssoap-export-test-");
+        try
+        {
+            await ExportWsdlCommand.ExportAsync(target.FullName);
+
+            foreach (var wsdl in new[] { "UserService.wsdl", "TweetService.wsdl" })
+            {
+                Assert.AreEqual(
+                    (await File.ReadAllTextAsync(Repository.PathOf("wsdl", wsdl))).ReplaceLineEndings("\n"),
+                    await File.ReadAllTextAsync(Path.Combine(target.FullName, wsdl)),
+                    $"export-wsdl writes wsdl/{wsdl} as committed");
+            }
+
+            CollectionAssert.AreEquivalent(
+                SampleFiles(Repository.PathOf("wsdl", "samples")),
+                SampleFiles(Path.Combine(target.FullName, "samples")));
+        }
+        finally
+        {
+            target.Delete(recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public async Task Export_WithAStaleSample_DeletesItAndKeepsSamplesWhoseMessagesDidNotChange()
+    {
+        var target = Directory.CreateTempSubdirectory("tweetssoap-export-test-");
+        try
+        {
+            await ExportWsdlCommand.ExportAsync(target.FullName);
+            var stale = Path.Combine(target.FullName, "samples", "TweetService", "RetweetTweet.request.xml");
+            await File.WriteAllTextAsync(stale, "<removed />");
+            var signUp = Path.Combine(target.FullName, "samples", "UserService", "SignUp.response.xml");
+            var firstRun = await File.ReadAllTextAsync(signUp);
+
+            await ExportWsdlCommand.ExportAsync(target.FullName);
+
+            Assert.IsFalse(File.Exists(stale));
+            Assert.AreEqual(firstRun, await File.ReadAllTextAsync(signUp), "new ids and times alone do not rewrite a sample");
+        }
+        finally
+        {
+            target.Delete(recursive: true);
+        }
+    }
+
+    private static List<string> SampleFiles(string folder) =>
+        [.. Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f))];
+}

@@ -97,7 +97,7 @@ public static class Emitter
     private static void Interface(CodeWriter code, ServiceDescription service)
     {
         code.Line($"[{Sm}.ServiceContract(Name = {CodeWriter.Quote(service.Name)}, Namespace = {CodeWriter.Quote(service.Namespace)})]")
-            .Open($"public partial interface I{Identifiers.Type(service.Name)}");
+            .Open($"public partial interface {InterfaceName(service)}");
         var first = true;
         foreach (var operation in service.Operations)
         {
@@ -137,20 +137,21 @@ public static class Emitter
 
     private static void Client(CodeWriter code, ServiceDescription service)
     {
-        var name = Identifiers.Type(service.Name);
+        var name = ClientName(service);
+        var contract = InterfaceName(service);
         code.Line($"/// <summary>Calls {service.Name}. Sync and Task-based methods; declared faults arrive as typed FaultException&lt;T&gt;.</summary>")
-            .Open($"public partial class {name}Client : {Sm}.ClientBase<I{name}>, I{name}")
-            .Line($"public {name}Client({Sm}.Channels.Binding binding, {Sm}.EndpointAddress remoteAddress)")
+            .Open($"public partial class {name} : {Sm}.ClientBase<{contract}>, {contract}")
+            .Line($"public {name}({Sm}.Channels.Binding binding, {Sm}.EndpointAddress remoteAddress)")
             .Line("    : base(binding, remoteAddress)")
             .Open("").Close()
             .Line()
             .Line("/// <summary>Anonymous calls to <paramref name=\"address\"/> (http or https) over the chosen SOAP version.</summary>")
-            .Line($"public {name}Client(global::System.Uri address, {Runtime}.SoapProtocol protocol = {Runtime}.SoapProtocol.Soap11)")
+            .Line($"public {name}(global::System.Uri address, {Runtime}.SoapProtocol protocol = {Runtime}.SoapProtocol.Soap11)")
             .Line($"    : base({Runtime}.SoapBindings.Create(address, protocol), new {Sm}.EndpointAddress(address))")
             .Open("").Close()
             .Line()
             .Line("/// <summary>Calls with a WS-Security UsernameToken: message credentials over https, an added header over plain http.</summary>")
-            .Line($"public {name}Client(global::System.Uri address, {Runtime}.SoapProtocol protocol, string username, string password)")
+            .Line($"public {name}(global::System.Uri address, {Runtime}.SoapProtocol protocol, string username, string password)")
             .Line($"    : base({Runtime}.SoapBindings.Create(address, protocol, usernameToken: true), new {Sm}.EndpointAddress(address))")
             .Line($"    => {Runtime}.UsernameToken.Apply(Endpoint, username, password);")
             .Line();
@@ -165,6 +166,16 @@ public static class Emitter
 
         code.Close();
     }
+
+    // WCF port types are usually named after the interface (IOrderService); ours after the service (UserService).
+    private static bool HasInterfaceName(ServiceDescription service) =>
+        service.Name.Length > 1 && service.Name[0] == 'I' && char.IsUpper(service.Name[1]);
+
+    private static string InterfaceName(ServiceDescription service) =>
+        HasInterfaceName(service) ? Identifiers.Type(service.Name) : "I" + Identifiers.Type(service.Name);
+
+    private static string ClientName(ServiceDescription service) =>
+        (HasInterfaceName(service) ? Identifiers.Type(service.Name[1..]) : Identifiers.Type(service.Name)) + "Client";
 
     private static string Signature(OperationDescription operation, bool async)
     {

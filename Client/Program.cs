@@ -1,1 +1,3 @@
-return 0;
+using TweetsSoap.Client.Cli;
+
+return await TweetsCli.RunAsync(args, Console.Out, Console.Error);

@@ -2,6 +2,8 @@ using System.ServiceModel;
 using System.ServiceModel.Channels;
 using System.ServiceModel.Description;
 using System.ServiceModel.Dispatcher;
+using System.Text;
+using System.Xml;
 
 namespace TweetsSoap.Client.Soap;
 
@@ -36,11 +38,22 @@ public sealed class EnvelopeRecorder : IEndpointBehavior, IClientMessageInspecto
     }
 
     // A message can be read once; reading it through a buffer leaves an identical copy for WCF to go on with.
+    // WriteMessage writes the envelope as it goes on the wire (Message.ToString() shows WCF's internal Action header
+    // and no streamed body).
     private static string Copy(ref Message message)
     {
         using var buffer = message.CreateBufferedCopy(int.MaxValue);
         message = buffer.CreateMessage();
-        using var copy = buffer.CreateMessage();
-        return copy.ToString();
+        var text = new StringBuilder();
+        using (var writer = XmlWriter.Create(text, new XmlWriterSettings { Indent = true, OmitXmlDeclaration = true }))
+        {
+            using var copy = buffer.CreateMessage();
+
+            // WCF keeps the action as an in-memory header when there is no WS-Addressing; it travels as SOAPAction instead.
+            copy.Headers.RemoveAll("Action", "http://schemas.microsoft.com/ws/2005/05/addressing/none");
+            copy.WriteMessage(writer);
+        }
+
+        return text.ToString();
     }
 }

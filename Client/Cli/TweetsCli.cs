@@ -1,0 +1,96 @@
+using System.CommandLine;
+using TweetsSoap.Client.Soap;
+
+namespace TweetsSoap.Client.Cli;
+
+/// <summary>
+/// <c>dotnet run --project Client -- &lt;command&gt;</c>: one command per operation of both services. Exit codes:
+/// 0 done, 1 the service answered with a fault (its code and message on stderr), 2 bad usage or no answer.
+/// </summary>
+public static class TweetsCli
+{
+    private static readonly Option<string> Url = new("--url") { Description = "The service's base address", DefaultValueFactory = _ => "http://localhost:5000", Recursive = true };
+    private static readonly Option<bool> Soap12 = new("--soap12") { Description = "Speak SOAP 1.2 instead of 1.1", Recursive = true };
+    private static readonly Option<bool> Xml = new("--xml") { Description = "Print the raw request and response envelopes", Recursive = true };
+    private static readonly Option<string?> Username = new("--username") { Description = "Your username (or TWEETSSOAP_USERNAME); for signup, the new one", Recursive = true };
+    private static readonly Option<string?> Password = new("--password") { Description = "Your password (or TWEETSSOAP_PASSWORD); for signup, the new one", Recursive = true };
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        Url.Validators.Clear();
+        Url.Validators.Add(result =>
+        {
+            if (!Uri.TryCreate(result.GetValueOrDefault<string>(), UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            {
+                result.AddError("--url must be an absolute http or https address, such as http://localhost:5000.");
+            }
+        });
+        var root = new RootCommand("TweetsSoap command-line client: calls the UserService and TweetService SOAP endpoints.")
+        {
+            Url, Soap12, Xml, Username, Password,
+        };
+        foreach (var command in UserCommands.All().Concat(TweetCommands.All()))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var parseError in parsed.Errors)
+            {
+                await error.WriteLineAsync(parseError.Message);
+            }
+
+            return Session.Failure;
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    /// <summary>The session a command runs in, from the shared options and the environment.</summary>
+    internal static Session SessionOf(ParseResult result) => new(
+        new Uri(result.GetValue(Url)!),
+        result.GetValue(Soap12) ? SoapProtocol.Soap12 : SoapProtocol.Soap11,
+        result.GetValue(Username) ?? Environment.GetEnvironmentVariable("TWEETSSOAP_USERNAME"),
+        result.GetValue(Password) ?? Environment.GetEnvironmentVariable("TWEETSSOAP_PASSWORD"),
+        result.GetValue(Xml),
+        result.InvocationConfiguration.Output,
+        result.InvocationConfiguration.Error);
+
+    /// <summary>A command whose action runs <paramref name="call"/> in a session and prints the envelopes before the result.</summary>
+    internal static Command Define(string name, string description, bool needsCredentials, IEnumerable<Symbol> symbols, Func<Session, ParseResult, Task> call)
+    {
+        var command = new Command(name, description);
+        foreach (var symbol in symbols)
+        {
+            switch (symbol)
+            {
+                case Argument argument:
+                    command.Arguments.Add(argument);
+                    break;
+                case Option option:
+                    command.Options.Add(option);
+                    break;
+            }
+        }
+
+        command.SetAction(result =>
+        {
+            var session = SessionOf(result);
+            return session.RunAsync(needsCredentials, () => call(session, result));
+        });
+        return command;
+    }
+
+    internal static async Task PrintAsync<T>(Session session, Task<T?> call, Action<TextWriter, T> print)
+        where T : class
+    {
+        var value = await call;
+        await session.PrintEnvelopesAsync();
+        if (value is not null)
+        {
+            print(session.Output, value);
+        }
+    }
+}

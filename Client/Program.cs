@@ -1,0 +1,3 @@
+using TweetsSoap.Client.Cli;
+
+return await TweetsCli.RunAsync(args, Console.Out, Console.Error);

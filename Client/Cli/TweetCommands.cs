@@ -12,11 +12,13 @@ public static class TweetCommands
         var author = new Option<Guid?>("--author") { Description = "Only this user's tweets" };
         var maxResults = new Option<int?>("--max-results") { Description = "Page size, 1 to 100 (default 20)" };
         var pageToken = new Option<string?>("--page-token") { Description = "The next-page token of the previous page" };
+        var replyTo = new Option<Guid?>("--reply-to") { Description = "The tweet this one answers" };
+        var quote = new Option<Guid?>("--quote") { Description = "The tweet this one quotes" };
 
-        yield return TweetsCli.Define("post", "Post a tweet", true, [text], async (s, r) =>
+        yield return TweetsCli.Define("post", "Post a tweet, optionally as a reply or a quote", true, [text, replyTo, quote], async (s, r) =>
         {
             using var tweets = s.Tweets();
-            await TweetsCli.PrintAsync(s, tweets.PostTweetAsync(r.GetValue(text)), Printer.Tweet);
+            await TweetsCli.PrintAsync(s, tweets.PostTweetAsync(r.GetValue(text), r.GetValue(replyTo), r.GetValue(quote)), Printer.Tweet);
         });
 
         yield return TweetsCli.Define("get", "Show a tweet", false, [tweetId], async (s, r) =>

@@ -11,10 +11,10 @@ public partial interface ITweetService
     [global::System.ServiceModel.OperationContract(Action = "http://tweetssoap.example/2026/11/TweetService/PostTweet", ReplyAction = "http://tweetssoap.example/2026/11/TweetService/PostTweetResponse")]
     [global::System.ServiceModel.FaultContract(typeof(ServiceFault), Action = "http://tweetssoap.example/2026/11/TweetService/PostTweetServiceFaultFault", Name = "ServiceFault", Namespace = "http://tweetssoap.example/2026/11")]
     [return: global::System.ServiceModel.MessageParameter(Name = "PostTweetResult")]
-    Tweet? PostTweet(string? text);
+    Tweet? PostTweet(string? text, global::System.Guid? inReplyToTweetId, global::System.Guid? quotedTweetId);
 
     [global::System.ServiceModel.OperationContract(Action = "http://tweetssoap.example/2026/11/TweetService/PostTweet", ReplyAction = "http://tweetssoap.example/2026/11/TweetService/PostTweetResponse")]
-    global::System.Threading.Tasks.Task<Tweet?> PostTweetAsync(string? text);
+    global::System.Threading.Tasks.Task<Tweet?> PostTweetAsync(string? text, global::System.Guid? inReplyToTweetId, global::System.Guid? quotedTweetId);
 
     [global::System.ServiceModel.OperationContract(Action = "http://tweetssoap.example/2026/11/TweetService/GetTweet", ReplyAction = "http://tweetssoap.example/2026/11/TweetService/GetTweetResponse")]
     [global::System.ServiceModel.FaultContract(typeof(ServiceFault), Action = "http://tweetssoap.example/2026/11/TweetService/GetTweetServiceFaultFault", Name = "ServiceFault", Namespace = "http://tweetssoap.example/2026/11")]
@@ -23,6 +23,46 @@ public partial interface ITweetService
 
     [global::System.ServiceModel.OperationContract(Action = "http://tweetssoap.example/2026/11/TweetService/GetTweet", ReplyAction = "http://tweetssoap.example/2026/11/TweetService/GetTweetResponse")]
     global::System.Threading.Tasks.Task<Tweet?> GetTweetAsync(global::System.Guid tweetId);
+
+    [global::System.ServiceModel.OperationContract(Action = "http://tweetssoap.example/2026/11/TweetService/GetTweets", ReplyAction = "http://tweetssoap.example/2026/11/TweetService/GetTweetsResponse")]
+    [global::System.ServiceModel.FaultContract(typeof(ServiceFault), Action = "http://tweetssoap.example/2026/11/TweetService/GetTweetsServiceFaultFault", Name = "ServiceFault", Namespace = "http://tweetssoap.example/2026/11")]
+    [return: global::System.ServiceModel.MessageParameter(Name = "GetTweetsResult")]
+    TweetLookup? GetTweets(ArrayOfguid? tweetIds);
+
+    [global::System.ServiceModel.OperationContract(Action = "http://tweetssoap.example/2026/11/TweetService/GetTweets", ReplyAction = "http://tweetssoap.example/2026/11/TweetService/GetTweetsResponse")]
+    global::System.Threading.Tasks.Task<TweetLookup?> GetTweetsAsync(ArrayOfguid? tweetIds);
+
+    [global::System.ServiceModel.OperationContract(Action = "http://tweetssoap.example/2026/11/TweetService/GetUserTimeline", ReplyAction = "http://tweetssoap.example/2026/11/TweetService/GetUserTimelineResponse")]
+    [global::System.ServiceModel.FaultContract(typeof(ServiceFault), Action = "http://tweetssoap.example/2026/11/TweetService/GetUserTimelineServiceFaultFault", Name = "ServiceFault", Namespace = "http://tweetssoap.example/2026/11")]
+    [return: global::System.ServiceModel.MessageParameter(Name = "GetUserTimelineResult")]
+    TweetPage? GetUserTimeline(global::System.Guid userId, int? maxResults, string? pageToken, global::System.Guid? sinceId, global::System.Guid? untilId);
+
+    [global::System.ServiceModel.OperationContract(Action = "http://tweetssoap.example/2026/11/TweetService/GetUserTimeline", ReplyAction = "http://tweetssoap.example/2026/11/TweetService/GetUserTimelineResponse")]
+    global::System.Threading.Tasks.Task<TweetPage?> GetUserTimelineAsync(global::System.Guid userId, int? maxResults, string? pageToken, global::System.Guid? sinceId, global::System.Guid? untilId);
+
+    [global::System.ServiceModel.OperationContract(Action = "http://tweetssoap.example/2026/11/TweetService/GetHomeTimeline", ReplyAction = "http://tweetssoap.example/2026/11/TweetService/GetHomeTimelineResponse")]
+    [global::System.ServiceModel.FaultContract(typeof(ServiceFault), Action = "http://tweetssoap.example/2026/11/TweetService/GetHomeTimelineServiceFaultFault", Name = "ServiceFault", Namespace = "http://tweetssoap.example/2026/11")]
+    [return: global::System.ServiceModel.MessageParameter(Name = "GetHomeTimelineResult")]
+    TweetPage? GetHomeTimeline(int? maxResults, string? pageToken, global::System.Guid? sinceId, global::System.Guid? untilId);
+
+    [global::System.ServiceModel.OperationContract(Action = "http://tweetssoap.example/2026/11/TweetService/GetHomeTimeline", ReplyAction = "http://tweetssoap.example/2026/11/TweetService/GetHomeTimelineResponse")]
+    global::System.Threading.Tasks.Task<TweetPage?> GetHomeTimelineAsync(int? maxResults, string? pageToken, global::System.Guid? sinceId, global::System.Guid? untilId);
+
+    [global::System.ServiceModel.OperationContract(Action = "http://tweetssoap.example/2026/11/TweetService/GetConversation", ReplyAction = "http://tweetssoap.example/2026/11/TweetService/GetConversationResponse")]
+    [global::System.ServiceModel.FaultContract(typeof(ServiceFault), Action = "http://tweetssoap.example/2026/11/TweetService/GetConversationServiceFaultFault", Name = "ServiceFault", Namespace = "http://tweetssoap.example/2026/11")]
+    [return: global::System.ServiceModel.MessageParameter(Name = "GetConversationResult")]
+    TweetPage? GetConversation(global::System.Guid conversationId, int? maxResults, string? pageToken);
+
+    [global::System.ServiceModel.OperationContract(Action = "http://tweetssoap.example/2026/11/TweetService/GetConversation", ReplyAction = "http://tweetssoap.example/2026/11/TweetService/GetConversationResponse")]
+    global::System.Threading.Tasks.Task<TweetPage?> GetConversationAsync(global::System.Guid conversationId, int? maxResults, string? pageToken);
+
+    [global::System.ServiceModel.OperationContract(Action = "http://tweetssoap.example/2026/11/TweetService/SearchTweets", ReplyAction = "http://tweetssoap.example/2026/11/TweetService/SearchTweetsResponse")]
+    [global::System.ServiceModel.FaultContract(typeof(ServiceFault), Action = "http://tweetssoap.example/2026/11/TweetService/SearchTweetsServiceFaultFault", Name = "ServiceFault", Namespace = "http://tweetssoap.example/2026/11")]
+    [return: global::System.ServiceModel.MessageParameter(Name = "SearchTweetsResult")]
+    TweetPage? SearchTweets(string? query, int? maxResults, string? pageToken, global::System.Guid? sinceId, global::System.Guid? untilId);
+
+    [global::System.ServiceModel.OperationContract(Action = "http://tweetssoap.example/2026/11/TweetService/SearchTweets", ReplyAction = "http://tweetssoap.example/2026/11/TweetService/SearchTweetsResponse")]
+    global::System.Threading.Tasks.Task<TweetPage?> SearchTweetsAsync(string? query, int? maxResults, string? pageToken, global::System.Guid? sinceId, global::System.Guid? untilId);
 
     [global::System.ServiceModel.OperationContract(Action = "http://tweetssoap.example/2026/11/TweetService/ListTweets", ReplyAction = "http://tweetssoap.example/2026/11/TweetService/ListTweetsResponse")]
     [global::System.ServiceModel.FaultContract(typeof(ServiceFault), Action = "http://tweetssoap.example/2026/11/TweetService/ListTweetsServiceFaultFault", Name = "ServiceFault", Namespace = "http://tweetssoap.example/2026/11")]
@@ -67,13 +107,33 @@ public partial class TweetServiceClient : global::System.ServiceModel.ClientBase
         : base(global::TweetsSoap.Client.Soap.SoapBindings.Create(address, protocol, usernameToken: true), new global::System.ServiceModel.EndpointAddress(address))
         => global::TweetsSoap.Client.Soap.UsernameToken.Apply(Endpoint, username, password);
 
-    public Tweet? PostTweet(string? text) => Channel.PostTweet(text);
+    public Tweet? PostTweet(string? text, global::System.Guid? inReplyToTweetId, global::System.Guid? quotedTweetId) => Channel.PostTweet(text, inReplyToTweetId, quotedTweetId);
 
-    public global::System.Threading.Tasks.Task<Tweet?> PostTweetAsync(string? text) => Channel.PostTweetAsync(text);
+    public global::System.Threading.Tasks.Task<Tweet?> PostTweetAsync(string? text, global::System.Guid? inReplyToTweetId, global::System.Guid? quotedTweetId) => Channel.PostTweetAsync(text, inReplyToTweetId, quotedTweetId);
 
     public Tweet? GetTweet(global::System.Guid tweetId) => Channel.GetTweet(tweetId);
 
     public global::System.Threading.Tasks.Task<Tweet?> GetTweetAsync(global::System.Guid tweetId) => Channel.GetTweetAsync(tweetId);
+
+    public TweetLookup? GetTweets(ArrayOfguid? tweetIds) => Channel.GetTweets(tweetIds);
+
+    public global::System.Threading.Tasks.Task<TweetLookup?> GetTweetsAsync(ArrayOfguid? tweetIds) => Channel.GetTweetsAsync(tweetIds);
+
+    public TweetPage? GetUserTimeline(global::System.Guid userId, int? maxResults, string? pageToken, global::System.Guid? sinceId, global::System.Guid? untilId) => Channel.GetUserTimeline(userId, maxResults, pageToken, sinceId, untilId);
+
+    public global::System.Threading.Tasks.Task<TweetPage?> GetUserTimelineAsync(global::System.Guid userId, int? maxResults, string? pageToken, global::System.Guid? sinceId, global::System.Guid? untilId) => Channel.GetUserTimelineAsync(userId, maxResults, pageToken, sinceId, untilId);
+
+    public TweetPage? GetHomeTimeline(int? maxResults, string? pageToken, global::System.Guid? sinceId, global::System.Guid? untilId) => Channel.GetHomeTimeline(maxResults, pageToken, sinceId, untilId);
+
+    public global::System.Threading.Tasks.Task<TweetPage?> GetHomeTimelineAsync(int? maxResults, string? pageToken, global::System.Guid? sinceId, global::System.Guid? untilId) => Channel.GetHomeTimelineAsync(maxResults, pageToken, sinceId, untilId);
+
+    public TweetPage? GetConversation(global::System.Guid conversationId, int? maxResults, string? pageToken) => Channel.GetConversation(conversationId, maxResults, pageToken);
+
+    public global::System.Threading.Tasks.Task<TweetPage?> GetConversationAsync(global::System.Guid conversationId, int? maxResults, string? pageToken) => Channel.GetConversationAsync(conversationId, maxResults, pageToken);
+
+    public TweetPage? SearchTweets(string? query, int? maxResults, string? pageToken, global::System.Guid? sinceId, global::System.Guid? untilId) => Channel.SearchTweets(query, maxResults, pageToken, sinceId, untilId);
+
+    public global::System.Threading.Tasks.Task<TweetPage?> SearchTweetsAsync(string? query, int? maxResults, string? pageToken, global::System.Guid? sinceId, global::System.Guid? untilId) => Channel.SearchTweetsAsync(query, maxResults, pageToken, sinceId, untilId);
 
     public TweetPage? ListTweets(global::System.Guid? authorId, int? maxResults, string? pageToken) => Channel.ListTweets(authorId, maxResults, pageToken);
 

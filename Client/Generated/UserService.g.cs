@@ -40,6 +40,14 @@ public partial interface IUserService
     [global::System.ServiceModel.OperationContract(Action = "http://tweetssoap.example/2026/11/UserService/ListUsers", ReplyAction = "http://tweetssoap.example/2026/11/UserService/ListUsersResponse")]
     global::System.Threading.Tasks.Task<UserPage?> ListUsersAsync(int? maxResults, string? pageToken);
 
+    [global::System.ServiceModel.OperationContract(Action = "http://tweetssoap.example/2026/11/UserService/GetUsersByUsernames", ReplyAction = "http://tweetssoap.example/2026/11/UserService/GetUsersByUsernamesResponse")]
+    [global::System.ServiceModel.FaultContract(typeof(ServiceFault), Action = "http://tweetssoap.example/2026/11/UserService/GetUsersByUsernamesServiceFaultFault", Name = "ServiceFault", Namespace = "http://tweetssoap.example/2026/11")]
+    [return: global::System.ServiceModel.MessageParameter(Name = "GetUsersByUsernamesResult")]
+    UserLookup? GetUsersByUsernames(ArrayOfstring? usernames);
+
+    [global::System.ServiceModel.OperationContract(Action = "http://tweetssoap.example/2026/11/UserService/GetUsersByUsernames", ReplyAction = "http://tweetssoap.example/2026/11/UserService/GetUsersByUsernamesResponse")]
+    global::System.Threading.Tasks.Task<UserLookup?> GetUsersByUsernamesAsync(ArrayOfstring? usernames);
+
     [global::System.ServiceModel.OperationContract(Action = "http://tweetssoap.example/2026/11/UserService/UpdateUser", ReplyAction = "http://tweetssoap.example/2026/11/UserService/UpdateUserResponse")]
     [global::System.ServiceModel.FaultContract(typeof(ServiceFault), Action = "http://tweetssoap.example/2026/11/UserService/UpdateUserServiceFaultFault", Name = "ServiceFault", Namespace = "http://tweetssoap.example/2026/11")]
     [return: global::System.ServiceModel.MessageParameter(Name = "UpdateUserResult")]
@@ -90,6 +98,10 @@ public partial class UserServiceClient : global::System.ServiceModel.ClientBase<
     public UserPage? ListUsers(int? maxResults, string? pageToken) => Channel.ListUsers(maxResults, pageToken);
 
     public global::System.Threading.Tasks.Task<UserPage?> ListUsersAsync(int? maxResults, string? pageToken) => Channel.ListUsersAsync(maxResults, pageToken);
+
+    public UserLookup? GetUsersByUsernames(ArrayOfstring? usernames) => Channel.GetUsersByUsernames(usernames);
+
+    public global::System.Threading.Tasks.Task<UserLookup?> GetUsersByUsernamesAsync(ArrayOfstring? usernames) => Channel.GetUsersByUsernamesAsync(usernames);
 
     public User? UpdateUser(global::System.Guid userId, string? username, string? email, string? password, string? firstName, string? lastName, global::System.DateTime? birthDate) => Channel.UpdateUser(userId, username, email, password, firstName, lastName, birthDate);
 

@@ -8,6 +8,7 @@ using TweetsSoap.Contracts;
 using TweetsSoap.Service.Domain;
 using TweetsSoap.Service.Identity;
 using TweetsSoap.Service.Operations;
+using TweetsSoap.Service.Rest;
 using TweetsSoap.Service.Soap;
 using TweetsSoap.Service.Storage;
 using TweetsSoap.Service.Storage.Sqlite;
@@ -46,6 +47,7 @@ public static class TweetsSoapHost
         services.AddSingleton<IFaultExceptionTransformer, SoapFaultTransformer>();
         services.AddSingleton<ISoapMessageProcessor, SoapMessageGate>();
         services.AddSoapCore();
+        services.AddTweetsRest();
         return services;
     }
 
@@ -59,6 +61,7 @@ public static class TweetsSoapHost
             ((IApplicationBuilder)app).UseSoapEndpoint(endpoint.Contract, options => Configure(options, endpoint));
         }
 
+        app.UseTweetsRest();
         return app;
     }
 

@@ -10,6 +10,7 @@ using TweetsSoap.Service.Help;
 using TweetsSoap.Service.Identity;
 using TweetsSoap.Service.Observability;
 using TweetsSoap.Service.Operations;
+using TweetsSoap.Service.Rest;
 using TweetsSoap.Service.Soap;
 using TweetsSoap.Service.Storage;
 using TweetsSoap.Service.Storage.Sqlite;
@@ -57,6 +58,7 @@ public static class TweetsSoapHost
         services.AddSingleton<IFaultExceptionTransformer, SoapFaultTransformer>();
         services.AddSingleton<ISoapMessageProcessor, SoapMessageGate>();
         services.AddSoapCore();
+        services.AddTweetsRest();
         services.AddObservability(configuration);
         return services;
     }
@@ -76,6 +78,7 @@ public static class TweetsSoapHost
             ((IApplicationBuilder)app).UseSoapEndpoint(endpoint.Contract, options => Configure(options, endpoint));
         }
 
+        app.UseTweetsRest();
         return app;
     }
 

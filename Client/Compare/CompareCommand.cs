@@ -1,0 +1,66 @@
+using Spectre.Console;
+
+namespace TweetsSoap.Client.Compare;
+
+/// <summary>
+/// <c>compare</c>: runs each operation through SOAP 1.1, SOAP 1.2 and JSON against a running service and prints,
+/// per operation, the bytes on the wire, the latency and the throughput; <c>--out</c> also writes a Markdown table
+/// and charts. The single entry point, so any command-line front end can route to it.
+/// </summary>
+public static class CompareCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        CompareOptions options;
+        try
+        {
+            options = CompareOptions.Parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            return 2;
+        }
+
+        return await RunAsync(options);
+    }
+
+    public static async Task<int> RunAsync(CompareOptions options)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, UseCookies = false })
+        {
+            BaseAddress = options.Url,
+        };
+        try
+        {
+            var operations = await Operations.PrepareAsync(http);
+            var figures = new List<Figures>();
+            await AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .StartAsync(async progress =>
+                {
+                    foreach (var operation in operations)
+                    {
+                        var task = progress.AddTask(operation.Name, maxValue: options.Requests * Enum.GetValues<Face>().Length);
+                        figures.AddRange(await Measurement.RunAsync(http, operation, options, () => task.Increment(1)));
+                    }
+                });
+
+            Report.Print(figures, options);
+            if (options.Out is { } folder)
+            {
+                foreach (var written in Report.Write(figures, options, folder))
+                {
+                    AnsiConsole.MarkupLineInterpolated($"wrote [bold]{written}[/]");
+                }
+            }
+
+            return 0;
+        }
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]The comparison against {options.Url} failed: {e.Message}[/]");
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using TweetsSoap.Contracts;
+
+namespace TweetsSoap.Service.Rest;
+
+/// <summary>
+/// The JSON face: one route per operation of <see cref="IUserService"/> and <see cref="ITweetService"/>, each a
+/// call into the very implementation the SOAP endpoints dispatch to. Rules, faults and paging live there only.
+/// </summary>
+public static class RestEndpoints
+{
+    public static IServiceCollection AddTweetsRest(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            // The generated metadata serves these options; absent optional fields stay absent, as in the SOAP body.
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, RestJson.Default);
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        // Binding errors (bad JSON, a query value of the wrong type) reach RestGate, which answers with a problem.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        return services;
+    }
+
+    public static WebApplication UseTweetsRest(this WebApplication app)
+    {
+        app.UseMiddleware<RestGate>();
+
+        // The benchmark's ceiling: what this Kestrel answers when an endpoint does no work at all.
+        app.MapGet("/ping", () => "pong");
+
+        var api = app.MapGroup(RestGate.Prefix);
+        api.MapPost("/signup", async Task<Created<User>> ([FromBody] SignUpRequest body, IUserService users) =>
+        {
+            var user = await users.SignUp(body.Username!, body.Email!, body.Password!, body.FirstName!, body.LastName!, body.BirthDate);
+            return TypedResults.Created($"{RestGate.Prefix}/users/{user.Id}", user);
+        });
+        api.MapPost("/login", (IUserService users) => users.Login());
+        api.MapGet("/users", (int? maxResults, string? pageToken, IUserService users) => users.ListUsers(maxResults, pageToken));
+        api.MapGet("/users/{id:guid}", (Guid id, IUserService users) => users.GetUser(id));
+        api.MapPut("/users/{id:guid}", (Guid id, [FromBody] UpdateUserRequest body, IUserService users) =>
+            users.UpdateUser(id, body.Username, body.Email, body.Password, body.FirstName, body.LastName, body.BirthDate));
+        api.MapDelete("/users/{id:guid}", async Task<NoContent> (Guid id, IUserService users) =>
+        {
+            await users.DeleteUser(id);
+            return TypedResults.NoContent();
+        });
+
+        api.MapGet("/tweets", (Guid? authorId, int? maxResults, string? pageToken, ITweetService tweets) =>
+            tweets.ListTweets(authorId, maxResults, pageToken));
+        api.MapPost("/tweets", async Task<Created<Tweet>> ([FromBody] PostTweetRequest body, ITweetService tweets) =>
+        {
+            var tweet = await tweets.PostTweet(body.Text!, body.InReplyToTweetId, body.QuotedTweetId);
+            return TypedResults.Created($"{RestGate.Prefix}/tweets/{tweet.Id}", tweet);
+        });
+        api.MapGet("/tweets/{id:guid}", (Guid id, ITweetService tweets) => tweets.GetTweet(id));
+        api.MapPut("/tweets/{id:guid}", (Guid id, [FromBody] TweetTextRequest body, ITweetService tweets) => tweets.UpdateTweet(id, body.Text!));
+        api.MapDelete("/tweets/{id:guid}", async Task<NoContent> (Guid id, ITweetService tweets) =>
+        {
+            await tweets.DeleteTweet(id);
+            return TypedResults.NoContent();
+        });
+        return app;
+    }
+}

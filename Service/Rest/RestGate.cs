@@ -1,0 +1,88 @@
+using System.ServiceModel;
+using System.Text.Json;
+using TweetsSoap.Contracts;
+using TweetsSoap.Service.Identity;
+
+namespace TweetsSoap.Service.Rest;
+
+/// <summary>
+/// Runs around every <c>/api</c> request: hands the Basic credentials to the operations and turns what they throw
+/// into problem details. The operations throw the same <c>FaultException&lt;ServiceFault&gt;</c> for both faces; this
+/// is the JSON face's counterpart of <c>SoapFaultTransformer</c>.
+/// </summary>
+public sealed partial class RestGate(RequestDelegate next, ILogger<RestGate> logger)
+{
+    public const string Prefix = "/api";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!context.Request.Path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            await next(context);
+            return;
+        }
+
+        var credentials = context.RequestServices.GetRequiredService<RequestCredentials>();
+        BasicCredentials.Read(context.Request, credentials);
+        try
+        {
+            await next(context);
+            if (context.Response.StatusCode == StatusCodes.Status415UnsupportedMediaType && !context.Response.HasStarted)
+            {
+                // Minimal APIs refuse a body of another media type without a word; say what to send.
+                await Problems.WriteAsync(context, Problems.From(new ServiceFault
+                {
+                    Code = ErrorCode.MalformedRequest,
+                    Message = $"Send the body as application/json; the Content-Type was '{context.Request.ContentType}'.",
+                    CorrelationId = context.TraceIdentifier,
+                }) with { Status = StatusCodes.Status415UnsupportedMediaType });
+            }
+        }
+        catch (Exception exception) when (!context.Response.HasStarted)
+        {
+            context.Response.Clear();
+            var problem = Problems.From(Describe(exception, context.TraceIdentifier, credentials));
+            // Kestrel knows better than 400 for a body of the wrong media type (415) or size (413).
+            await Problems.WriteAsync(context, exception is BadHttpRequestException bad ? problem with { Status = bad.StatusCode } : problem);
+        }
+    }
+
+    private ServiceFault Describe(Exception exception, string correlationId, RequestCredentials credentials)
+    {
+        switch (exception)
+        {
+            case FaultException<ServiceFault> declared:
+                var fault = declared.Detail;
+                if (fault.Code == ErrorCode.Unauthenticated && credentials.Value is null && credentials.Problem is null)
+                {
+                    // The operation's message names the SOAP header; over HTTP the credentials go elsewhere.
+                    fault = new ServiceFault { Code = fault.Code, Message = "This operation needs HTTP Basic credentials in the Authorization header." };
+                }
+
+                LogDeclaredFault(fault.Code, fault.Message, correlationId);
+                fault.CorrelationId = correlationId;
+                return fault;
+
+            // Unreadable JSON, a body of the wrong media type or a query value of the wrong type: the client's to fix.
+            case BadHttpRequestException or JsonException:
+                var reason = exception is BadHttpRequestException { InnerException: JsonException inner } ? inner.Message : exception.Message;
+                LogDeclaredFault(ErrorCode.MalformedRequest, reason, correlationId);
+                return new ServiceFault { Code = ErrorCode.MalformedRequest, Message = $"The request could not be read: {reason}", CorrelationId = correlationId };
+
+            default:
+                LogUnexpected(exception, correlationId);
+                return new ServiceFault
+                {
+                    Code = ErrorCode.InternalError,
+                    Message = $"The service could not complete the request. Quote correlation id {correlationId} when reporting it.",
+                    CorrelationId = correlationId,
+                };
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Problem {Code}: {Reason} (correlation id {CorrelationId})")]
+    private partial void LogDeclaredFault(ErrorCode code, string reason, string correlationId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error; answered with an InternalError problem (correlation id {CorrelationId})")]
+    private partial void LogUnexpected(Exception exception, string correlationId);
+}

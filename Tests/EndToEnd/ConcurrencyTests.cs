@@ -1,5 +1,5 @@
 using System.ServiceModel;
-using TweetsSoap.Contracts;
+using TweetsSoap.Client;
 using TweetsSoap.Tests.Support;
 
 namespace TweetsSoap.Tests.EndToEnd;
@@ -16,7 +16,7 @@ public sealed class ConcurrencyTests : ServiceTests<ConcurrencyTests>
         {
             var author = authors[i % authors.Length];
             var version = i % 2 == 0 ? SoapVersion.Soap11 : SoapVersion.Soap12;
-            return Soap.Tweets(version, author).PostTweet($"parallel {i}", null, null);
+            return Soap.Tweets(version, author).PostTweetAsync($"parallel {i}", null, null);
         }));
 
         foreach (var author in authors)
@@ -25,7 +25,7 @@ public sealed class ConcurrencyTests : ServiceTests<ConcurrencyTests>
             string? token = null;
             do
             {
-                var page = await Soap.Tweets(SoapVersion.Soap11).ListTweets(author.User.Id, 7, token);
+                var page = await Soap.Tweets(SoapVersion.Soap11).ListTweetsAsync(author.User.Id, 7, token);
                 stored.AddRange(page.Tweets);
                 token = page.NextPageToken;
             }
@@ -51,7 +51,7 @@ public sealed class ConcurrencyTests : ServiceTests<ConcurrencyTests>
             try
             {
                 await Soap.Users(i % 3 == 0 ? SoapVersion.Soap12 : SoapVersion.Soap11)
-                    .SignUp(casing, $"{Guid.NewGuid():N}@example.org", "correct horse", "A", "B", null);
+                    .SignUpAsync(casing, $"{Guid.NewGuid():N}@example.org", "correct horse", "A", "B", null);
                 return "created";
             }
             catch (FaultException<ServiceFault> fault)
@@ -62,6 +62,6 @@ public sealed class ConcurrencyTests : ServiceTests<ConcurrencyTests>
 
         Assert.AreEqual(1, outcomes.Count(o => o == "created"), string.Join(", ", outcomes));
         Assert.AreEqual(23, outcomes.Count(o => o == nameof(ErrorCode.Conflict)), string.Join(", ", outcomes));
-        Assert.HasCount(1, (await Soap.Users(SoapVersion.Soap11).ListUsers(100, null)).Users.Where(u => u.Username.Equals(username, StringComparison.OrdinalIgnoreCase)).ToList());
+        Assert.HasCount(1, (await Soap.Users(SoapVersion.Soap11).ListUsersAsync(100, null)).Users.Where(u => u.Username.Equals(username, StringComparison.OrdinalIgnoreCase)).ToList());
     }
 }

@@ -1,4 +1,4 @@
-using TweetsSoap.Contracts;
+using TweetsSoap.Client;
 using TweetsSoap.Tests.Support;
 
 namespace TweetsSoap.Tests.EndToEnd;
@@ -15,19 +15,19 @@ public sealed class SearchAndLookupTests : ServiceTests<SearchAndLookupTests>
         var ada = await Soap.SignUpAsync(version);
         var grace = await Soap.SignUpAsync(version);
         var topic = "w" + Guid.NewGuid().ToString("N")[..8];
-        var word = await Soap.Tweets(version, ada).PostTweet($"about {topic} today", null, null);
-        var tag = await Soap.Tweets(version, grace).PostTweet($"#{topic} for @{ada.User.Username}", null, null);
-        await Soap.Tweets(version, grace).PostTweet("unrelated", null, null);
+        var word = await Soap.Tweets(version, ada).PostTweetAsync($"about {topic} today", null, null);
+        var tag = await Soap.Tweets(version, grace).PostTweetAsync($"#{topic} for @{ada.User.Username}", null, null);
+        await Soap.Tweets(version, grace).PostTweetAsync("unrelated", null, null);
 
         async Task<List<Guid>> Search(string query) =>
-            [.. (await Soap.Tweets(version).SearchTweets(query, null, null, null, null)).Tweets.Select(t => t.Id)];
+            [.. (await Soap.Tweets(version).SearchTweetsAsync(query, null, null, null, null)).Tweets.Select(t => t.Id)];
 
         CollectionAssert.AreEqual(new[] { tag.Id, word.Id }, await Search(topic), "a word also finds its hashtag, newest first");
         CollectionAssert.AreEqual(new[] { tag.Id }, await Search($"#{topic.ToUpperInvariant()}"));
         CollectionAssert.AreEqual(new[] { tag.Id }, await Search($"@{ada.User.Username}"));
         CollectionAssert.AreEqual(new[] { word.Id }, await Search($"{topic} from:{ada.User.Username}"));
         Assert.IsEmpty(await Search($"{topic} from:nobody_here"));
-        await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () => Soap.Tweets(version).SearchTweets("   ", null, null, null, null));
+        await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () => Soap.Tweets(version).SearchTweetsAsync("   ", null, null, null, null));
     }
 
     [TestMethod]
@@ -38,17 +38,17 @@ public sealed class SearchAndLookupTests : ServiceTests<SearchAndLookupTests>
         var ids = new List<Guid>();
         for (var i = 0; i < 5; i++)
         {
-            ids.Add((await Soap.Tweets(SoapVersion.Soap11, ada).PostTweet($"{topic} number {i}", null, null)).Id);
+            ids.Add((await Soap.Tweets(SoapVersion.Soap11, ada).PostTweetAsync($"{topic} number {i}", null, null)).Id);
         }
 
-        var first = await Soap.Tweets(SoapVersion.Soap11).SearchTweets(topic, 3, null, null, null);
-        var second = await Soap.Tweets(SoapVersion.Soap11).SearchTweets(topic, 3, first.NextPageToken, null, null);
-        var since = await Soap.Tweets(SoapVersion.Soap11).SearchTweets(topic, null, null, ids[2], null);
+        var first = await Soap.Tweets(SoapVersion.Soap11).SearchTweetsAsync(topic, 3, null, null, null);
+        var second = await Soap.Tweets(SoapVersion.Soap11).SearchTweetsAsync(topic, 3, first.NextPageToken, null, null);
+        var since = await Soap.Tweets(SoapVersion.Soap11).SearchTweetsAsync(topic, null, null, ids[2], null);
 
         CollectionAssert.AreEqual(Enumerable.Reverse(ids).ToList(), first.Tweets.Concat(second.Tweets).Select(t => t.Id).ToList());
         Assert.IsNull(second.NextPageToken);
         CollectionAssert.AreEqual(new[] { ids[4], ids[3] }, since.Tweets.Select(t => t.Id).ToList());
-        await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () => Soap.Tweets(SoapVersion.Soap11).SearchTweets("other", 3, first.NextPageToken, null, null));
+        await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () => Soap.Tweets(SoapVersion.Soap11).SearchTweetsAsync("other", 3, first.NextPageToken, null, null));
     }
 
     [TestMethod]
@@ -57,12 +57,12 @@ public sealed class SearchAndLookupTests : ServiceTests<SearchAndLookupTests>
     public async Task BatchLookups_ReturnFoundOnesInOrderAndReportEachMissingOne(SoapVersion version)
     {
         var ada = await Soap.SignUpAsync(version);
-        var one = await Soap.Tweets(version, ada).PostTweet("one", null, null);
-        var two = await Soap.Tweets(version, ada).PostTweet("two", null, null);
+        var one = await Soap.Tweets(version, ada).PostTweetAsync("one", null, null);
+        var two = await Soap.Tweets(version, ada).PostTweetAsync("two", null, null);
         var missing = Guid.CreateVersion7();
 
-        var tweets = await Soap.Tweets(version).GetTweets([two.Id, missing, one.Id, two.Id]);
-        var users = await Soap.Users(version).GetUsersByUsernames([ada.User.Username.ToUpperInvariant(), "nobody_here", "not valid!"]);
+        var tweets = await Soap.Tweets(version).GetTweetsAsync([two.Id, missing, one.Id, two.Id]);
+        var users = await Soap.Users(version).GetUsersByUsernamesAsync([ada.User.Username.ToUpperInvariant(), "nobody_here", "not valid!"]);
 
         CollectionAssert.AreEqual(new[] { two.Id, one.Id }, tweets.Tweets.Select(t => t.Id).ToList());
         Assert.AreEqual(missing.ToString(), tweets.Problems.Single().Value);
@@ -70,8 +70,8 @@ public sealed class SearchAndLookupTests : ServiceTests<SearchAndLookupTests>
         Assert.AreEqual(ada.User.Id, users.Users.Single().Id);
         Assert.IsNull(users.Users.Single().Email, "not the caller's own profile");
         CollectionAssert.AreEqual(new[] { ErrorCode.NotFound, ErrorCode.ValidationFailed }, users.Problems.Select(p => p.Code).ToList());
-        await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () => Soap.Tweets(version).GetTweets([.. Enumerable.Range(0, 101).Select(_ => Guid.CreateVersion7())]));
-        await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () => Soap.Users(version).GetUsersByUsernames([]));
+        await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () => Soap.Tweets(version).GetTweetsAsync([.. Enumerable.Range(0, 101).Select(_ => Guid.CreateVersion7())]));
+        await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () => Soap.Users(version).GetUsersByUsernamesAsync([]));
     }
 
     [TestMethod]
@@ -80,15 +80,15 @@ public sealed class SearchAndLookupTests : ServiceTests<SearchAndLookupTests>
         var ada = await Soap.SignUpAsync();
         var grace = await Soap.SignUpAsync();
         var topic = "d" + Guid.NewGuid().ToString("N")[..8];
-        var tweet = await Soap.Tweets(SoapVersion.Soap11, ada).PostTweet($"{topic} soon gone", null, null);
-        await Soap.Social(SoapVersion.Soap11, grace).Like(tweet.Id);
-        await Soap.Social(SoapVersion.Soap11, grace).Retweet(tweet.Id);
+        var tweet = await Soap.Tweets(SoapVersion.Soap11, ada).PostTweetAsync($"{topic} soon gone", null, null);
+        await Soap.Social(SoapVersion.Soap11, grace).LikeAsync(tweet.Id);
+        await Soap.Social(SoapVersion.Soap11, grace).RetweetAsync(tweet.Id);
 
-        await Soap.Tweets(SoapVersion.Soap11, ada).DeleteTweet(tweet.Id);
+        await Soap.Tweets(SoapVersion.Soap11, ada).DeleteTweetAsync(tweet.Id);
 
-        Assert.IsEmpty((await Soap.Social(SoapVersion.Soap11).ListLikedTweets(grace.User.Id, null, null)).Tweets);
-        Assert.IsEmpty((await Soap.Tweets(SoapVersion.Soap11).SearchTweets(topic, null, null, null, null)).Tweets);
-        await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => Soap.Social(SoapVersion.Soap11).ListRetweeters(tweet.Id, null, null));
+        Assert.IsEmpty((await Soap.Social(SoapVersion.Soap11).ListLikedTweetsAsync(grace.User.Id, null, null)).Tweets);
+        Assert.IsEmpty((await Soap.Tweets(SoapVersion.Soap11).SearchTweetsAsync(topic, null, null, null, null)).Tweets);
+        await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => Soap.Social(SoapVersion.Soap11).ListRetweetersAsync(tweet.Id, null, null));
     }
 
     [TestMethod]
@@ -97,21 +97,21 @@ public sealed class SearchAndLookupTests : ServiceTests<SearchAndLookupTests>
         var ada = await Soap.SignUpAsync();
         var grace = await Soap.SignUpAsync();
         var topic = "u" + Guid.NewGuid().ToString("N")[..8];
-        var graces = await Soap.Tweets(SoapVersion.Soap11, grace).PostTweet("by grace", null, null);
-        await Soap.Tweets(SoapVersion.Soap11, ada).PostTweet($"{topic} by ada", null, null);
-        await Soap.Social(SoapVersion.Soap11, ada).Follow(grace.User.Id);
-        await Soap.Social(SoapVersion.Soap11, grace).Follow(ada.User.Id);
-        await Soap.Social(SoapVersion.Soap11, ada).Like(graces.Id);
-        await Soap.Social(SoapVersion.Soap11, ada).Retweet(graces.Id);
+        var graces = await Soap.Tweets(SoapVersion.Soap11, grace).PostTweetAsync("by grace", null, null);
+        await Soap.Tweets(SoapVersion.Soap11, ada).PostTweetAsync($"{topic} by ada", null, null);
+        await Soap.Social(SoapVersion.Soap11, ada).FollowAsync(grace.User.Id);
+        await Soap.Social(SoapVersion.Soap11, grace).FollowAsync(ada.User.Id);
+        await Soap.Social(SoapVersion.Soap11, ada).LikeAsync(graces.Id);
+        await Soap.Social(SoapVersion.Soap11, ada).RetweetAsync(graces.Id);
 
-        await Soap.Users(SoapVersion.Soap11, ada).DeleteUser(ada.User.Id);
+        await Soap.Users(SoapVersion.Soap11, ada).DeleteUserAsync(ada.User.Id);
 
-        var graceNow = await Soap.Users(SoapVersion.Soap11).GetUser(grace.User.Id);
+        var graceNow = await Soap.Users(SoapVersion.Soap11).GetUserAsync(grace.User.Id);
         Assert.AreEqual(0, graceNow.FollowersCount);
         Assert.AreEqual(0, graceNow.FollowingCount);
-        var tweetNow = await Soap.Tweets(SoapVersion.Soap11).GetTweet(graces.Id);
+        var tweetNow = await Soap.Tweets(SoapVersion.Soap11).GetTweetAsync(graces.Id);
         Assert.AreEqual(0, tweetNow.Metrics.LikeCount);
         Assert.AreEqual(0, tweetNow.Metrics.RetweetCount);
-        Assert.IsEmpty((await Soap.Tweets(SoapVersion.Soap11).SearchTweets(topic, null, null, null, null)).Tweets);
+        Assert.IsEmpty((await Soap.Tweets(SoapVersion.Soap11).SearchTweetsAsync(topic, null, null, null, null)).Tweets);
     }
 }

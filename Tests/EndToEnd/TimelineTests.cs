@@ -1,4 +1,4 @@
-using TweetsSoap.Contracts;
+using TweetsSoap.Client;
 using TweetsSoap.Tests.Support;
 
 namespace TweetsSoap.Tests.EndToEnd;
@@ -13,21 +13,21 @@ public sealed class TimelineTests : ServiceTests<TimelineTests>
     public async Task Replies_JoinTheConversationAndAreCounted(SoapVersion version)
     {
         var ada = await Soap.SignUpAsync(version);
-        var root = await Soap.Tweets(version, ada).PostTweet("root", null, null);
-        var reply = await Soap.Tweets(version, ada).PostTweet("reply", root.Id, null);
-        var nested = await Soap.Tweets(version, ada).PostTweet("reply to reply", reply.Id, null);
-        var quote = await Soap.Tweets(version, ada).PostTweet("quoting", null, root.Id);
+        var root = await Soap.Tweets(version, ada).PostTweetAsync("root", null, null);
+        var reply = await Soap.Tweets(version, ada).PostTweetAsync("reply", root.Id, null);
+        var nested = await Soap.Tweets(version, ada).PostTweetAsync("reply to reply", reply.Id, null);
+        var quote = await Soap.Tweets(version, ada).PostTweetAsync("quoting", null, root.Id);
 
         Assert.AreEqual(root.Id, root.ConversationId);
         Assert.AreEqual(root.Id, nested.ConversationId);
         Assert.AreEqual(reply.Id, nested.InReplyToTweetId);
         Assert.AreEqual(root.Id, quote.QuotedTweetId);
         Assert.AreEqual(quote.Id, quote.ConversationId, "a quote starts its own conversation");
-        var reread = await Soap.Tweets(version).GetTweet(root.Id);
+        var reread = await Soap.Tweets(version).GetTweetAsync(root.Id);
         Assert.AreEqual(1, reread.Metrics.ReplyCount, "direct replies only");
         Assert.AreEqual(1, reread.Metrics.QuoteCount);
         CollectionAssert.AreEqual(new[] { nested.Id, reply.Id, root.Id },
-            (await Soap.Tweets(version).GetConversation(root.Id, null, null)).Tweets.Select(t => t.Id).ToList());
+            (await Soap.Tweets(version).GetConversationAsync(root.Id, null, null)).Tweets.Select(t => t.Id).ToList());
     }
 
     [TestMethod]
@@ -37,10 +37,10 @@ public sealed class TimelineTests : ServiceTests<TimelineTests>
     {
         var ada = await Soap.SignUpAsync(version);
 
-        await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => Soap.Tweets(version, ada).PostTweet("to nowhere", Guid.CreateVersion7(), null));
-        await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => Soap.Tweets(version, ada).PostTweet("quoting nothing", null, Guid.CreateVersion7()));
+        await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => Soap.Tweets(version, ada).PostTweetAsync("to nowhere", Guid.CreateVersion7(), null));
+        await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => Soap.Tweets(version, ada).PostTweetAsync("quoting nothing", null, Guid.CreateVersion7()));
 
-        Assert.IsEmpty((await Soap.Tweets(version).GetUserTimeline(ada.User.Id, null, null, null, null)).Tweets);
+        Assert.IsEmpty((await Soap.Tweets(version).GetUserTimelineAsync(ada.User.Id, null, null, null, null)).Tweets);
     }
 
     [TestMethod]
@@ -51,15 +51,15 @@ public sealed class TimelineTests : ServiceTests<TimelineTests>
         var ada = await Soap.SignUpAsync(version);
         var grace = await Soap.SignUpAsync(version);
         var stranger = await Soap.SignUpAsync(version);
-        await Soap.Social(version, ada).Follow(grace.User.Id);
-        var own = await Soap.Tweets(version, ada).PostTweet("mine", null, null);
-        await Soap.Tweets(version, stranger).PostTweet("not followed", null, null);
-        var followed = await Soap.Tweets(version, grace).PostTweet("followed", null, null);
+        await Soap.Social(version, ada).FollowAsync(grace.User.Id);
+        var own = await Soap.Tweets(version, ada).PostTweetAsync("mine", null, null);
+        await Soap.Tweets(version, stranger).PostTweetAsync("not followed", null, null);
+        var followed = await Soap.Tweets(version, grace).PostTweetAsync("followed", null, null);
 
-        var home = await Soap.Tweets(version, ada).GetHomeTimeline(null, null, null, null);
+        var home = await Soap.Tweets(version, ada).GetHomeTimelineAsync(null, null, null, null);
 
         CollectionAssert.AreEqual(new[] { followed.Id, own.Id }, home.Tweets.Select(t => t.Id).ToList());
-        await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Soap.Tweets(version).GetHomeTimeline(null, null, null, null));
+        await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Soap.Tweets(version).GetHomeTimelineAsync(null, null, null, null));
     }
 
     [TestMethod]
@@ -71,20 +71,20 @@ public sealed class TimelineTests : ServiceTests<TimelineTests>
         var ids = new List<Guid>();
         for (var i = 0; i < 6; i++)
         {
-            ids.Add((await Soap.Tweets(version, ada).PostTweet($"t{i}", null, null)).Id);
+            ids.Add((await Soap.Tweets(version, ada).PostTweetAsync($"t{i}", null, null)).Id);
         }
 
-        var first = await Soap.Tweets(version).GetUserTimeline(ada.User.Id, 4, null, null, null);
-        var second = await Soap.Tweets(version).GetUserTimeline(ada.User.Id, 4, first.NextPageToken, null, null);
-        var window = await Soap.Tweets(version).GetUserTimeline(ada.User.Id, null, null, ids[1], ids[4]);
+        var first = await Soap.Tweets(version).GetUserTimelineAsync(ada.User.Id, 4, null, null, null);
+        var second = await Soap.Tweets(version).GetUserTimelineAsync(ada.User.Id, 4, first.NextPageToken, null, null);
+        var window = await Soap.Tweets(version).GetUserTimelineAsync(ada.User.Id, null, null, ids[1], ids[4]);
 
         CollectionAssert.AreEqual(new[] { ids[5], ids[4], ids[3], ids[2], ids[1], ids[0] },
             first.Tweets.Concat(second.Tweets).Select(t => t.Id).ToList());
         Assert.IsNull(second.NextPageToken);
         CollectionAssert.AreEqual(new[] { ids[3], ids[2] }, window.Tweets.Select(t => t.Id).ToList());
-        await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => Soap.Tweets(version).GetUserTimeline(Guid.CreateVersion7(), null, null, null, null));
+        await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => Soap.Tweets(version).GetUserTimelineAsync(Guid.CreateVersion7(), null, null, null, null));
         await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () =>
-            Soap.Tweets(version).GetConversation(ids[0], null, first.NextPageToken));
+            Soap.Tweets(version).GetConversationAsync(ids[0], null, first.NextPageToken));
     }
 
     [TestMethod]
@@ -92,7 +92,7 @@ public sealed class TimelineTests : ServiceTests<TimelineTests>
     {
         var ada = await Soap.SignUpAsync();
 
-        var tweet = await Soap.Tweets(SoapVersion.Soap11, ada).PostTweet("#soap vs #rest, ask @grace: example.com/compare 👍", null, null);
+        var tweet = await Soap.Tweets(SoapVersion.Soap11, ada).PostTweetAsync("#soap vs #rest, ask @grace: example.com/compare 👍", null, null);
 
         CollectionAssert.AreEqual(new[] { "soap", "rest" }, tweet.Entities.Hashtags.Select(h => h.Value).ToList());
         Assert.AreEqual("grace", tweet.Entities.Mentions.Single().Value);

@@ -1,4 +1,4 @@
-using TweetsSoap.Contracts;
+using TweetsSoap.Client;
 using TweetsSoap.Tests.Support;
 
 namespace TweetsSoap.Tests.EndToEnd;
@@ -13,8 +13,8 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
     {
         var author = await Soap.SignUpAsync(version);
 
-        var posted = await Soap.Tweets(version, author).PostTweet("Hello, <SOAP> & 'XML' \"world\" -- ; DROP TABLE tweets;", null, null);
-        var read = await Soap.Tweets(version).GetTweet(posted.Id);
+        var posted = await Soap.Tweets(version, author).PostTweetAsync("Hello, <SOAP> & 'XML' \"world\" -- ; DROP TABLE tweets;", null, null);
+        var read = await Soap.Tweets(version).GetTweetAsync(posted.Id);
 
         Assert.AreEqual(7, posted.Id.Version);
         Assert.AreEqual("Hello, <SOAP> & 'XML' \"world\" -- ; DROP TABLE tweets;", read.Text);
@@ -29,7 +29,7 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
     [DataRow(SoapVersion.Soap11)]
     [DataRow(SoapVersion.Soap12)]
     public async Task PostTweet_Anonymous_ReturnsUnauthenticated(SoapVersion version) =>
-        await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Soap.Tweets(version).PostTweet("who am I?", null, null));
+        await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Soap.Tweets(version).PostTweetAsync("who am I?", null, null));
 
     [TestMethod]
     [DataRow(SoapVersion.Soap11)]
@@ -38,9 +38,9 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
     {
         var author = await Soap.SignUpAsync(version);
 
-        await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Soap.Tweets(version, author.User.Username, "not the password").PostTweet("sneaky", null, null));
+        await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Soap.Tweets(version, author.User.Username, "not the password").PostTweetAsync("sneaky", null, null));
 
-        Assert.IsEmpty((await Soap.Tweets(version).ListTweets(author.User.Id, null, null)).Tweets);
+        Assert.IsEmpty((await Soap.Tweets(version).ListTweetsAsync(author.User.Id, null, null)).Tweets);
     }
 
     [TestMethod]
@@ -51,10 +51,10 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
     {
         var author = await Soap.SignUpAsync();
 
-        var fault = await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () => Soap.Tweets(SoapVersion.Soap11, author).PostTweet(text, null, null));
+        var fault = await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () => Soap.Tweets(SoapVersion.Soap11, author).PostTweetAsync(text, null, null));
 
         CollectionAssert.AreEqual(new[] { "text" }, fault.Fields);
-        Assert.IsEmpty((await Soap.Tweets(SoapVersion.Soap11).ListTweets(author.User.Id, null, null)).Tweets);
+        Assert.IsEmpty((await Soap.Tweets(SoapVersion.Soap11).ListTweetsAsync(author.User.Id, null, null)).Tweets);
     }
 
     [TestMethod]
@@ -69,10 +69,10 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
         var author = await Soap.SignUpAsync();
         var text = string.Concat(Enumerable.Repeat(unit, count));
 
-        var tweet = await Soap.Tweets(SoapVersion.Soap12, author).PostTweet(text, null, null);
+        var tweet = await Soap.Tweets(SoapVersion.Soap12, author).PostTweetAsync(text, null, null);
 
         Assert.AreEqual(280, tweet.WeightedLength);
-        Assert.AreEqual(text, (await Soap.Tweets(SoapVersion.Soap12).GetTweet(tweet.Id)).Text);
+        Assert.AreEqual(text, (await Soap.Tweets(SoapVersion.Soap12).GetTweetAsync(tweet.Id)).Text);
     }
 
     [TestMethod]
@@ -85,18 +85,18 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
         var author = await Soap.SignUpAsync();
 
         var fault = await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () =>
-            Soap.Tweets(SoapVersion.Soap11, author).PostTweet(string.Concat(Enumerable.Repeat(unit, count)) + tail, null, null));
+            Soap.Tweets(SoapVersion.Soap11, author).PostTweetAsync(string.Concat(Enumerable.Repeat(unit, count)) + tail, null, null));
 
         StringAssert.Contains(fault.Message, "281");
         StringAssert.Contains(fault.Message, "280");
-        Assert.IsEmpty((await Soap.Tweets(SoapVersion.Soap11).ListTweets(author.User.Id, null, null)).Tweets);
+        Assert.IsEmpty((await Soap.Tweets(SoapVersion.Soap11).ListTweetsAsync(author.User.Id, null, null)).Tweets);
     }
 
     [TestMethod]
     [DataRow(SoapVersion.Soap11)]
     [DataRow(SoapVersion.Soap12)]
     public async Task GetTweet_Unknown_ReturnsNotFound(SoapVersion version) =>
-        await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => Soap.Tweets(version).GetTweet(Guid.CreateVersion7()));
+        await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => Soap.Tweets(version).GetTweetAsync(Guid.CreateVersion7()));
 
     [TestMethod]
     [DataRow(SoapVersion.Soap11)]
@@ -107,13 +107,13 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
         var posted = new List<Tweet>();
         for (var i = 0; i < 5; i++)
         {
-            posted.Add(await Soap.Tweets(version, author).PostTweet($"tweet {i}", null, null));
+            posted.Add(await Soap.Tweets(version, author).PostTweetAsync($"tweet {i}", null, null));
         }
 
-        var first = await Soap.Tweets(version).ListTweets(author.User.Id, 2, null);
-        await Soap.Tweets(version, author).PostTweet("arrives between pages", null, null);
-        var second = await Soap.Tweets(version).ListTweets(author.User.Id, 2, first.NextPageToken);
-        var third = await Soap.Tweets(version).ListTweets(author.User.Id, 2, second.NextPageToken);
+        var first = await Soap.Tweets(version).ListTweetsAsync(author.User.Id, 2, null);
+        await Soap.Tweets(version, author).PostTweetAsync("arrives between pages", null, null);
+        var second = await Soap.Tweets(version).ListTweetsAsync(author.User.Id, 2, first.NextPageToken);
+        var third = await Soap.Tweets(version).ListTweetsAsync(author.User.Id, 2, second.NextPageToken);
 
         CollectionAssert.AreEqual(
             new[] { "tweet 4", "tweet 3", "tweet 2", "tweet 1", "tweet 0" },
@@ -127,10 +127,10 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
     {
         var ada = await Soap.SignUpAsync();
         var grace = await Soap.SignUpAsync();
-        var adas = await Soap.Tweets(SoapVersion.Soap11, ada).PostTweet("from ada", null, null);
-        var graces = await Soap.Tweets(SoapVersion.Soap11, grace).PostTweet("from grace", null, null);
+        var adas = await Soap.Tweets(SoapVersion.Soap11, ada).PostTweetAsync("from ada", null, null);
+        var graces = await Soap.Tweets(SoapVersion.Soap11, grace).PostTweetAsync("from grace", null, null);
 
-        var page = await Soap.Tweets(SoapVersion.Soap11).ListTweets(null, 100, null);
+        var page = await Soap.Tweets(SoapVersion.Soap11).ListTweetsAsync(null, 100, null);
 
         var ids = page.Tweets.Select(t => t.Id).ToList();
         Assert.IsLessThan(ids.IndexOf(adas.Id), ids.IndexOf(graces.Id), "grace's later tweet comes first");
@@ -142,11 +142,11 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
     {
         var ada = await Soap.SignUpAsync();
         var grace = await Soap.SignUpAsync();
-        await Soap.Tweets(SoapVersion.Soap11, ada).PostTweet("one", null, null);
-        await Soap.Tweets(SoapVersion.Soap11, ada).PostTweet("two", null, null);
-        var token = (await Soap.Tweets(SoapVersion.Soap11).ListTweets(ada.User.Id, 1, null)).NextPageToken;
+        await Soap.Tweets(SoapVersion.Soap11, ada).PostTweetAsync("one", null, null);
+        await Soap.Tweets(SoapVersion.Soap11, ada).PostTweetAsync("two", null, null);
+        var token = (await Soap.Tweets(SoapVersion.Soap11).ListTweetsAsync(ada.User.Id, 1, null)).NextPageToken;
 
-        var fault = await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () => Soap.Tweets(SoapVersion.Soap11).ListTweets(grace.User.Id, 1, token));
+        var fault = await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () => Soap.Tweets(SoapVersion.Soap11).ListTweetsAsync(grace.User.Id, 1, token));
 
         CollectionAssert.AreEqual(new[] { "pageToken" }, fault.Fields);
     }
@@ -155,7 +155,7 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
     [DataRow("not base64 at all!")]
     [DataRow("MXx0d2VldHN8bm90LWEtZ3VpZA")]
     public async Task ListTweets_WithForgedToken_ReturnsValidationFault(string token) =>
-        await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () => Soap.Tweets(SoapVersion.Soap12).ListTweets(null, null, token));
+        await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () => Soap.Tweets(SoapVersion.Soap12).ListTweetsAsync(null, null, token));
 
     [TestMethod]
     [DataRow(SoapVersion.Soap11)]
@@ -163,10 +163,10 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
     public async Task UpdateTweet_OwnTweet_ReplacesTextAndSetsUpdatedAt(SoapVersion version)
     {
         var author = await Soap.SignUpAsync(version);
-        var tweet = await Soap.Tweets(version, author).PostTweet("first draft", null, null);
+        var tweet = await Soap.Tweets(version, author).PostTweetAsync("first draft", null, null);
 
-        var updated = await Soap.Tweets(version, author).UpdateTweet(tweet.Id, "second draft");
-        var read = await Soap.Tweets(version).GetTweet(tweet.Id);
+        var updated = await Soap.Tweets(version, author).UpdateTweetAsync(tweet.Id, "second draft");
+        var read = await Soap.Tweets(version).GetTweetAsync(tweet.Id);
 
         Assert.AreEqual("second draft", read.Text);
         Assert.AreEqual(tweet.CreatedAt, read.CreatedAt);
@@ -182,11 +182,11 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
     {
         var author = await Soap.SignUpAsync(version);
         var intruder = await Soap.SignUpAsync(version);
-        var tweet = await Soap.Tweets(version, author).PostTweet("mine", null, null);
+        var tweet = await Soap.Tweets(version, author).PostTweetAsync("mine", null, null);
 
-        await FaultAssert.ThrowsAsync(ErrorCode.Forbidden, () => Soap.Tweets(version, intruder).UpdateTweet(tweet.Id, "yours now"));
+        await FaultAssert.ThrowsAsync(ErrorCode.Forbidden, () => Soap.Tweets(version, intruder).UpdateTweetAsync(tweet.Id, "yours now"));
 
-        Assert.AreEqual("mine", (await Soap.Tweets(version).GetTweet(tweet.Id)).Text);
+        Assert.AreEqual("mine", (await Soap.Tweets(version).GetTweetAsync(tweet.Id)).Text);
     }
 
     [TestMethod]
@@ -194,18 +194,18 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
     {
         var author = await Soap.SignUpAsync();
 
-        await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => Soap.Tweets(SoapVersion.Soap11, author).UpdateTweet(Guid.CreateVersion7(), "text"));
+        await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => Soap.Tweets(SoapVersion.Soap11, author).UpdateTweetAsync(Guid.CreateVersion7(), "text"));
     }
 
     [TestMethod]
     public async Task UpdateTweet_WithTooLongText_ReturnsValidationFaultAndKeepsTheText()
     {
         var author = await Soap.SignUpAsync();
-        var tweet = await Soap.Tweets(SoapVersion.Soap11, author).PostTweet("short", null, null);
+        var tweet = await Soap.Tweets(SoapVersion.Soap11, author).PostTweetAsync("short", null, null);
 
-        await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () => Soap.Tweets(SoapVersion.Soap11, author).UpdateTweet(tweet.Id, new string('x', 281)));
+        await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () => Soap.Tweets(SoapVersion.Soap11, author).UpdateTweetAsync(tweet.Id, new string('x', 281)));
 
-        Assert.AreEqual("short", (await Soap.Tweets(SoapVersion.Soap11).GetTweet(tweet.Id)).Text);
+        Assert.AreEqual("short", (await Soap.Tweets(SoapVersion.Soap11).GetTweetAsync(tweet.Id)).Text);
     }
 
     [TestMethod]
@@ -214,12 +214,12 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
     public async Task DeleteTweet_OwnTweet_RemovesIt(SoapVersion version)
     {
         var author = await Soap.SignUpAsync(version);
-        var tweet = await Soap.Tweets(version, author).PostTweet("regrettable", null, null);
+        var tweet = await Soap.Tweets(version, author).PostTweetAsync("regrettable", null, null);
 
-        await Soap.Tweets(version, author).DeleteTweet(tweet.Id);
+        await Soap.Tweets(version, author).DeleteTweetAsync(tweet.Id);
 
-        await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => Soap.Tweets(version).GetTweet(tweet.Id));
-        await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => Soap.Tweets(version, author).DeleteTweet(tweet.Id));
+        await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => Soap.Tweets(version).GetTweetAsync(tweet.Id));
+        await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => Soap.Tweets(version, author).DeleteTweetAsync(tweet.Id));
     }
 
     [TestMethod]
@@ -229,19 +229,19 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
     {
         var author = await Soap.SignUpAsync(version);
         var intruder = await Soap.SignUpAsync(version);
-        var tweet = await Soap.Tweets(version, author).PostTweet("keep me", null, null);
+        var tweet = await Soap.Tweets(version, author).PostTweetAsync("keep me", null, null);
 
-        await FaultAssert.ThrowsAsync(ErrorCode.Forbidden, () => Soap.Tweets(version, intruder).DeleteTweet(tweet.Id));
+        await FaultAssert.ThrowsAsync(ErrorCode.Forbidden, () => Soap.Tweets(version, intruder).DeleteTweetAsync(tweet.Id));
 
-        Assert.AreEqual(tweet.Id, (await Soap.Tweets(version).GetTweet(tweet.Id)).Id);
+        Assert.AreEqual(tweet.Id, (await Soap.Tweets(version).GetTweetAsync(tweet.Id)).Id);
     }
 
     [TestMethod]
     public async Task DeleteTweet_Anonymous_ReturnsUnauthenticated()
     {
         var author = await Soap.SignUpAsync();
-        var tweet = await Soap.Tweets(SoapVersion.Soap11, author).PostTweet("keep me", null, null);
+        var tweet = await Soap.Tweets(SoapVersion.Soap11, author).PostTweetAsync("keep me", null, null);
 
-        await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Soap.Tweets(SoapVersion.Soap11).DeleteTweet(tweet.Id));
+        await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Soap.Tweets(SoapVersion.Soap11).DeleteTweetAsync(tweet.Id));
     }
 }

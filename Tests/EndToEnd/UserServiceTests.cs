@@ -1,4 +1,4 @@
-using TweetsSoap.Contracts;
+using TweetsSoap.Client;
 using TweetsSoap.Tests.Support;
 
 namespace TweetsSoap.Tests.EndToEnd;
@@ -14,7 +14,7 @@ public sealed class UserServiceTests : ServiceTests<UserServiceTests>
         var username = SoapClients.UniqueUsername();
         var before = DateTime.UtcNow.AddSeconds(-5);
 
-        var user = await Soap.Users(version).SignUp(username, $"{username}@Example.org", "correct horse", " Ada ", "Lovelace", new DateTime(1815, 12, 10));
+        var user = await Soap.Users(version).SignUpAsync(username, $"{username}@Example.org", "correct horse", " Ada ", "Lovelace", new DateTime(1815, 12, 10));
 
         Assert.AreEqual(7, user.Id.Version, "ids are UUID version 7");
         Assert.AreEqual(username, user.Username);
@@ -32,7 +32,7 @@ public sealed class UserServiceTests : ServiceTests<UserServiceTests>
         var taken = await Soap.SignUpAsync(version);
 
         var fault = await FaultAssert.ThrowsAsync(ErrorCode.Conflict, () =>
-            Soap.Users(version).SignUp(taken.User.Username.ToUpperInvariant(), "other@example.org", "correct horse", "B", "C", null));
+            Soap.Users(version).SignUpAsync(taken.User.Username.ToUpperInvariant(), "other@example.org", "correct horse", "B", "C", null));
 
         CollectionAssert.AreEqual(new[] { "username" }, fault.Fields);
     }
@@ -45,7 +45,7 @@ public sealed class UserServiceTests : ServiceTests<UserServiceTests>
         var taken = await Soap.SignUpAsync(version);
 
         var fault = await FaultAssert.ThrowsAsync(ErrorCode.Conflict, () =>
-            Soap.Users(version).SignUp(SoapClients.UniqueUsername(), taken.User.Email!.ToUpperInvariant(), "correct horse", "B", "C", null));
+            Soap.Users(version).SignUpAsync(SoapClients.UniqueUsername(), taken.User.Email!.ToUpperInvariant(), "correct horse", "B", "C", null));
 
         CollectionAssert.AreEqual(new[] { "email" }, fault.Fields);
     }
@@ -56,7 +56,7 @@ public sealed class UserServiceTests : ServiceTests<UserServiceTests>
     public async Task SignUp_WithEveryFieldInvalid_NamesEveryFieldInOneFault(SoapVersion version)
     {
         var fault = await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () =>
-            Soap.Users(version).SignUp("no spaces allowed", "not-an-email", "short", "", new string('x', 51), DateTime.UtcNow.AddDays(2)));
+            Soap.Users(version).SignUpAsync("no spaces allowed", "not-an-email", "short", "", new string('x', 51), DateTime.UtcNow.AddDays(2)));
 
         CollectionAssert.AreEquivalent(new[] { "username", "email", "password", "firstName", "lastName", "birthDate" }, fault.Fields);
         StringAssert.Contains(fault.Message, "username must be 1 to 15 letters, digits or underscores");
@@ -70,7 +70,7 @@ public sealed class UserServiceTests : ServiceTests<UserServiceTests>
     {
         var username = stem.Length == 15 ? stem[..11] + Guid.NewGuid().ToString("N")[..4] : stem + Guid.NewGuid().ToString("N")[..2];
 
-        var user = await Soap.Users(SoapVersion.Soap11).SignUp(username, $"{Guid.NewGuid():N}@example.org", "correct horse", "A", "B", null);
+        var user = await Soap.Users(SoapVersion.Soap11).SignUpAsync(username, $"{Guid.NewGuid():N}@example.org", "correct horse", "A", "B", null);
 
         Assert.AreEqual(username, user.Username);
     }
@@ -82,7 +82,7 @@ public sealed class UserServiceTests : ServiceTests<UserServiceTests>
     public async Task SignUp_WithHandleOutsideTwitterRules_ReturnsValidationFault(string username)
     {
         var fault = await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () =>
-            Soap.Users(SoapVersion.Soap11).SignUp(username, $"{Guid.NewGuid():N}@example.org", "correct horse", "A", "B", null));
+            Soap.Users(SoapVersion.Soap11).SignUpAsync(username, $"{Guid.NewGuid():N}@example.org", "correct horse", "A", "B", null));
 
         CollectionAssert.AreEqual(new[] { "username" }, fault.Fields);
     }
@@ -94,7 +94,7 @@ public sealed class UserServiceTests : ServiceTests<UserServiceTests>
     {
         var account = await Soap.SignUpAsync(version);
 
-        var user = await Soap.Users(version, account.User.Username.ToUpperInvariant(), account.Password).Login();
+        var user = await Soap.Users(version, account.User.Username.ToUpperInvariant(), account.Password).LoginAsync();
 
         Assert.AreEqual(account.User.Id, user.Id);
         Assert.AreEqual(account.User.Email, user.Email);
@@ -108,9 +108,9 @@ public sealed class UserServiceTests : ServiceTests<UserServiceTests>
         var account = await Soap.SignUpAsync(version);
 
         var wrongPassword = await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () =>
-            Soap.Users(version, account.User.Username, "wrong password").Login());
+            Soap.Users(version, account.User.Username, "wrong password").LoginAsync());
         var unknownUser = await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () =>
-            Soap.Users(version, SoapClients.UniqueUsername(), account.Password).Login());
+            Soap.Users(version, SoapClients.UniqueUsername(), account.Password).LoginAsync());
 
         Assert.AreEqual(wrongPassword.Message, unknownUser.Message);
     }
@@ -120,7 +120,7 @@ public sealed class UserServiceTests : ServiceTests<UserServiceTests>
     [DataRow(SoapVersion.Soap12)]
     public async Task Login_WithoutToken_ReturnsUnauthenticated(SoapVersion version)
     {
-        var fault = await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Soap.Users(version).Login());
+        var fault = await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Soap.Users(version).LoginAsync());
 
         StringAssert.Contains(fault.Message, "UsernameToken");
     }
@@ -132,7 +132,7 @@ public sealed class UserServiceTests : ServiceTests<UserServiceTests>
     {
         var account = await Soap.SignUpAsync(version);
 
-        var user = await Soap.Users(version).GetUser(account.User.Id);
+        var user = await Soap.Users(version).GetUserAsync(account.User.Id);
 
         Assert.AreEqual(account.User.Username, user.Username);
         Assert.AreEqual(account.User.CreatedAt, user.CreatedAt);
@@ -147,7 +147,7 @@ public sealed class UserServiceTests : ServiceTests<UserServiceTests>
     {
         var id = Guid.CreateVersion7();
 
-        var fault = await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => Soap.Users(version).GetUser(id));
+        var fault = await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => Soap.Users(version).GetUserAsync(id));
 
         StringAssert.Contains(fault.Message, id.ToString());
     }
@@ -166,7 +166,7 @@ public sealed class UserServiceTests : ServiceTests<UserServiceTests>
         string? token = null;
         do
         {
-            var page = await Soap.Users(version).ListUsers(3, token);
+            var page = await Soap.Users(version).ListUsersAsync(3, token);
             Assert.IsTrue(page.Users.Count <= 3);
             seen.AddRange(page.Users);
             token = page.NextPageToken;
@@ -185,7 +185,7 @@ public sealed class UserServiceTests : ServiceTests<UserServiceTests>
     [DataRow(-1)]
     public async Task ListUsers_WithMaxResultsOutOfRange_ReturnsValidationFault(int maxResults)
     {
-        var fault = await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () => Soap.Users(SoapVersion.Soap11).ListUsers(maxResults, null));
+        var fault = await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () => Soap.Users(SoapVersion.Soap11).ListUsersAsync(maxResults, null));
 
         CollectionAssert.AreEqual(new[] { "maxResults" }, fault.Fields);
     }
@@ -194,11 +194,11 @@ public sealed class UserServiceTests : ServiceTests<UserServiceTests>
     public async Task ListUsers_WithTokenOfTweetListing_ReturnsValidationFault()
     {
         var account = await Soap.SignUpAsync();
-        await Soap.Tweets(SoapVersion.Soap11, account).PostTweet("one", null, null);
-        await Soap.Tweets(SoapVersion.Soap11, account).PostTweet("two", null, null);
-        var tweetToken = (await Soap.Tweets(SoapVersion.Soap11).ListTweets(null, 1, null)).NextPageToken;
+        await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("one", null, null);
+        await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("two", null, null);
+        var tweetToken = (await Soap.Tweets(SoapVersion.Soap11).ListTweetsAsync(null, 1, null)).NextPageToken;
 
-        var fault = await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () => Soap.Users(SoapVersion.Soap11).ListUsers(null, tweetToken));
+        var fault = await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () => Soap.Users(SoapVersion.Soap11).ListUsersAsync(null, tweetToken));
 
         CollectionAssert.AreEqual(new[] { "pageToken" }, fault.Fields);
     }
@@ -211,14 +211,14 @@ public sealed class UserServiceTests : ServiceTests<UserServiceTests>
         var account = await Soap.SignUpAsync(version);
         var newName = SoapClients.UniqueUsername();
 
-        var updated = await Soap.Users(version, account).UpdateUser(account.User.Id, newName, null, null, "Augusta", null, null);
+        var updated = await Soap.Users(version, account).UpdateUserAsync(account.User.Id, newName, null, null, "Augusta", null, null);
 
         Assert.AreEqual(newName, updated.Username);
         Assert.AreEqual("Augusta", updated.FirstName);
         Assert.AreEqual(account.User.LastName, updated.LastName);
         Assert.AreEqual(account.User.Email, updated.Email);
         Assert.AreEqual(account.User.BirthDate, updated.BirthDate);
-        Assert.AreEqual(newName, (await Soap.Users(version).GetUser(account.User.Id)).Username);
+        Assert.AreEqual(newName, (await Soap.Users(version).GetUserAsync(account.User.Id)).Username);
     }
 
     [TestMethod]
@@ -228,10 +228,10 @@ public sealed class UserServiceTests : ServiceTests<UserServiceTests>
     {
         var account = await Soap.SignUpAsync(version);
 
-        await Soap.Users(version, account).UpdateUser(account.User.Id, null, null, "a new passphrase", null, null, null);
+        await Soap.Users(version, account).UpdateUserAsync(account.User.Id, null, null, "a new passphrase", null, null, null);
 
-        await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Soap.Users(version, account).Login());
-        Assert.AreEqual(account.User.Id, (await Soap.Users(version, account.User.Username, "a new passphrase").Login()).Id);
+        await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Soap.Users(version, account).LoginAsync());
+        Assert.AreEqual(account.User.Id, (await Soap.Users(version, account.User.Username, "a new passphrase").LoginAsync()).Id);
     }
 
     [TestMethod]
@@ -243,9 +243,9 @@ public sealed class UserServiceTests : ServiceTests<UserServiceTests>
         var intruder = await Soap.SignUpAsync(version);
 
         await FaultAssert.ThrowsAsync(ErrorCode.Forbidden, () =>
-            Soap.Users(version, intruder).UpdateUser(owner.User.Id, null, null, null, "Mallory", null, null));
+            Soap.Users(version, intruder).UpdateUserAsync(owner.User.Id, null, null, null, "Mallory", null, null));
 
-        Assert.AreEqual(owner.User.FirstName, (await Soap.Users(version).GetUser(owner.User.Id)).FirstName);
+        Assert.AreEqual(owner.User.FirstName, (await Soap.Users(version).GetUserAsync(owner.User.Id)).FirstName);
     }
 
     [TestMethod]
@@ -254,7 +254,7 @@ public sealed class UserServiceTests : ServiceTests<UserServiceTests>
         var owner = await Soap.SignUpAsync();
 
         await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () =>
-            Soap.Users(SoapVersion.Soap11).UpdateUser(owner.User.Id, null, null, null, "Mallory", null, null));
+            Soap.Users(SoapVersion.Soap11).UpdateUserAsync(owner.User.Id, null, null, null, "Mallory", null, null));
     }
 
     [TestMethod]
@@ -266,10 +266,10 @@ public sealed class UserServiceTests : ServiceTests<UserServiceTests>
         var other = await Soap.SignUpAsync(version);
 
         var fault = await FaultAssert.ThrowsAsync(ErrorCode.Conflict, () =>
-            Soap.Users(version, account).UpdateUser(account.User.Id, other.User.Username.ToUpperInvariant(), null, null, null, null, null));
+            Soap.Users(version, account).UpdateUserAsync(account.User.Id, other.User.Username.ToUpperInvariant(), null, null, null, null, null));
 
         CollectionAssert.AreEqual(new[] { "username" }, fault.Fields);
-        Assert.AreEqual(account.User.Username, (await Soap.Users(version).GetUser(account.User.Id)).Username);
+        Assert.AreEqual(account.User.Username, (await Soap.Users(version).GetUserAsync(account.User.Id)).Username);
     }
 
     [TestMethod]
@@ -278,7 +278,7 @@ public sealed class UserServiceTests : ServiceTests<UserServiceTests>
         var account = await Soap.SignUpAsync();
 
         var fault = await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () =>
-            Soap.Users(SoapVersion.Soap11, account).UpdateUser(account.User.Id, null, "Ada <ada@example.org>", null, null, null, null));
+            Soap.Users(SoapVersion.Soap11, account).UpdateUserAsync(account.User.Id, null, "Ada <ada@example.org>", null, null, null, null));
 
         CollectionAssert.AreEqual(new[] { "email" }, fault.Fields);
     }
@@ -289,13 +289,13 @@ public sealed class UserServiceTests : ServiceTests<UserServiceTests>
     public async Task DeleteUser_OwnAccount_RemovesTheUserAndTheirTweets(SoapVersion version)
     {
         var account = await Soap.SignUpAsync(version);
-        var tweet = await Soap.Tweets(version, account).PostTweet("soon gone", null, null);
+        var tweet = await Soap.Tweets(version, account).PostTweetAsync("soon gone", null, null);
 
-        await Soap.Users(version, account).DeleteUser(account.User.Id);
+        await Soap.Users(version, account).DeleteUserAsync(account.User.Id);
 
-        await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => Soap.Users(version).GetUser(account.User.Id));
-        await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => Soap.Tweets(version).GetTweet(tweet.Id));
-        await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Soap.Users(version, account).Login());
+        await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => Soap.Users(version).GetUserAsync(account.User.Id));
+        await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => Soap.Tweets(version).GetTweetAsync(tweet.Id));
+        await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Soap.Users(version, account).LoginAsync());
     }
 
     [TestMethod]
@@ -306,8 +306,8 @@ public sealed class UserServiceTests : ServiceTests<UserServiceTests>
         var owner = await Soap.SignUpAsync(version);
         var intruder = await Soap.SignUpAsync(version);
 
-        await FaultAssert.ThrowsAsync(ErrorCode.Forbidden, () => Soap.Users(version, intruder).DeleteUser(owner.User.Id));
+        await FaultAssert.ThrowsAsync(ErrorCode.Forbidden, () => Soap.Users(version, intruder).DeleteUserAsync(owner.User.Id));
 
-        Assert.AreEqual(owner.User.Id, (await Soap.Users(version).GetUser(owner.User.Id)).Id);
+        Assert.AreEqual(owner.User.Id, (await Soap.Users(version).GetUserAsync(owner.User.Id)).Id);
     }
 }

@@ -55,7 +55,7 @@ public sealed class HelpPageBrowserTests : ServiceTests<HelpPageBrowserTests>
         await Assertions.Expect(posted.Locator(".response-headers")).ToContainTextAsync("content-type: text/xml");
         await Assertions.Expect(posted.Locator(".sent-body")).ToContainTextAsync("<wsse:Username>" + username);
         await ScreenshotAsync(page.Locator("#op-PostTweet"), "help-page-post-tweet.png");
-        var tweets = await Soap.Tweets(SoapVersion.Soap11).ListTweets(null, 100, null);
+        var tweets = await Soap.Tweets(SoapVersion.Soap11).ListTweetsAsync(null, 100, null);
         Assert.IsTrue(tweets.Tweets.Any(t => t.Text == text && t.Author.Username == username), "the panel posted a real tweet");
 
         await postTweet.Locator("input[name=username]").FillAsync("");

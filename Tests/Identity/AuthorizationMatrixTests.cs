@@ -1,4 +1,4 @@
-using TweetsSoap.Contracts;
+using TweetsSoap.Client;
 using TweetsSoap.Tests.Support;
 
 namespace TweetsSoap.Tests.Identity;
@@ -33,18 +33,18 @@ public sealed class AuthorizationMatrixTests : ServiceTests<AuthorizationMatrixT
     {
         var owner = await Soap.SignUpAsync();
         var other = await Soap.SignUpAsync();
-        var tweet = await Soap.Tweets(SoapVersion.Soap11, owner).PostTweet("original", null, null);
+        var tweet = await Soap.Tweets(SoapVersion.Soap11, owner).PostTweetAsync("original", null, null);
         var account = caller switch { Caller.Owner => owner, Caller.AnotherUser => other, _ => null };
         var users = account is null ? Soap.Users(SoapVersion.Soap11) : Soap.Users(SoapVersion.Soap11, account);
         var tweets = account is null ? Soap.Tweets(SoapVersion.Soap11) : Soap.Tweets(SoapVersion.Soap11, account);
 
         Func<Task> call = operation switch
         {
-            "PostTweet" => () => tweets.PostTweet("posted", null, null),
-            "UpdateTweet" => () => tweets.UpdateTweet(tweet.Id, "changed"),
-            "DeleteTweet" => () => tweets.DeleteTweet(tweet.Id),
-            "UpdateUser" => () => users.UpdateUser(owner.User.Id, null, null, null, "Changed", null, null),
-            "DeleteUser" => () => users.DeleteUser(owner.User.Id),
+            "PostTweet" => () => tweets.PostTweetAsync("posted", null, null),
+            "UpdateTweet" => () => tweets.UpdateTweetAsync(tweet.Id, "changed"),
+            "DeleteTweet" => () => tweets.DeleteTweetAsync(tweet.Id),
+            "UpdateUser" => () => users.UpdateUserAsync(owner.User.Id, null, null, null, "Changed", null, null),
+            "DeleteUser" => () => users.DeleteUserAsync(owner.User.Id),
             _ => throw new ArgumentOutOfRangeException(nameof(operation)),
         };
 
@@ -58,8 +58,8 @@ public sealed class AuthorizationMatrixTests : ServiceTests<AuthorizationMatrixT
         }
 
         var refused = expectedFault is not null;
-        var ownerNow = (await Soap.Users(SoapVersion.Soap11).ListUsers(100, null)).Users.SingleOrDefault(u => u.Id == owner.User.Id);
-        var tweetsNow = ownerNow is null ? [] : (await Soap.Tweets(SoapVersion.Soap11).ListTweets(owner.User.Id, null, null)).Tweets;
+        var ownerNow = (await Soap.Users(SoapVersion.Soap11).ListUsersAsync(100, null)).Users.SingleOrDefault(u => u.Id == owner.User.Id);
+        var tweetsNow = ownerNow is null ? [] : (await Soap.Tweets(SoapVersion.Soap11).ListTweetsAsync(owner.User.Id, null, null)).Tweets;
         if (refused || operation is "PostTweet" or "UpdateUser")
         {
             Assert.AreEqual(refused || operation != "UpdateUser" ? "Ada" : "Changed", ownerNow?.FirstName);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using TweetsSoap.Contracts;
+using TweetsSoap.Client;
 using TweetsSoap.Tests.Support;
 using static TweetsSoap.Tests.Support.RawSoap;
 
@@ -72,23 +72,23 @@ public sealed class CredentialTests : ServiceTests<CredentialTests>
     public async Task RememberedLogin_StopsWorkingOnceThePasswordChanges()
     {
         var account = await Soap.SignUpAsync();
-        await Soap.Users(SoapVersion.Soap11, account).Login();
+        await Soap.Users(SoapVersion.Soap11, account).LoginAsync();
 
-        await Soap.Users(SoapVersion.Soap11, account).UpdateUser(account.User.Id, null, null, "a new password", null, null, null);
+        await Soap.Users(SoapVersion.Soap11, account).UpdateUserAsync(account.User.Id, null, null, "a new password", null, null, null);
 
-        await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Soap.Users(SoapVersion.Soap11, account).Login());
-        Assert.AreEqual(account.User.Id, (await Soap.Users(SoapVersion.Soap11, account.User.Username, "a new password").Login()).Id);
+        await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Soap.Users(SoapVersion.Soap11, account).LoginAsync());
+        Assert.AreEqual(account.User.Id, (await Soap.Users(SoapVersion.Soap11, account.User.Username, "a new password").LoginAsync()).Id);
     }
 
     [TestMethod]
     public async Task RememberedLogin_StopsWorkingOnceTheAccountIsDeleted()
     {
         var account = await Soap.SignUpAsync();
-        await Soap.Users(SoapVersion.Soap12, account).Login();
+        await Soap.Users(SoapVersion.Soap12, account).LoginAsync();
 
-        await Soap.Users(SoapVersion.Soap12, account).DeleteUser(account.User.Id);
+        await Soap.Users(SoapVersion.Soap12, account).DeleteUserAsync(account.User.Id);
 
-        await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Soap.Users(SoapVersion.Soap12, account).Login());
+        await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Soap.Users(SoapVersion.Soap12, account).LoginAsync());
     }
 
     [TestMethod]

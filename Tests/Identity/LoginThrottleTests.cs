@@ -1,4 +1,4 @@
-using TweetsSoap.Contracts;
+using TweetsSoap.Client;
 using TweetsSoap.Tests.Support;
 
 namespace TweetsSoap.Tests.Identity;
@@ -15,14 +15,14 @@ public sealed class AccountThrottleTests : ServiceTests<AccountThrottleTests>
         var bystander = await Soap.SignUpAsync();
         for (var i = 0; i < 3; i++)
         {
-            await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Soap.Users(SoapVersion.Soap11, target.User.Username, $"guess {i}").Login());
+            await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Soap.Users(SoapVersion.Soap11, target.User.Username, $"guess {i}").LoginAsync());
         }
 
-        var throttled = await FaultAssert.ThrowsAsync(ErrorCode.Throttled, () => Soap.Users(SoapVersion.Soap11, target).Login());
+        var throttled = await FaultAssert.ThrowsAsync(ErrorCode.Throttled, () => Soap.Users(SoapVersion.Soap11, target).LoginAsync());
 
         Assert.IsTrue(throttled.RetryAfterSeconds is > 0 and <= 600, $"retry after {throttled.RetryAfterSeconds}");
         StringAssert.Contains(throttled.Message, $"retry after {throttled.RetryAfterSeconds} seconds");
-        Assert.AreEqual(bystander.User.Id, (await Soap.Users(SoapVersion.Soap11, bystander).Login()).Id);
+        Assert.AreEqual(bystander.User.Id, (await Soap.Users(SoapVersion.Soap11, bystander).LoginAsync()).Id);
         Assert.IsTrue(Service.Log.Entries.Any(e => e.Message.StartsWith("Login throttled for " + target.User.Username, StringComparison.Ordinal)));
     }
 }
@@ -38,10 +38,10 @@ public sealed class AddressThrottleTests : ServiceTests<AddressThrottleTests>
         var account = await Soap.SignUpAsync();
         for (var i = 0; i < 4; i++)
         {
-            await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Soap.Users(SoapVersion.Soap12, SoapClients.UniqueUsername(), "guess").Login());
+            await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Soap.Users(SoapVersion.Soap12, SoapClients.UniqueUsername(), "guess").LoginAsync());
         }
 
-        var throttled = await FaultAssert.ThrowsAsync(ErrorCode.Throttled, () => Soap.Users(SoapVersion.Soap12, account).Login());
+        var throttled = await FaultAssert.ThrowsAsync(ErrorCode.Throttled, () => Soap.Users(SoapVersion.Soap12, account).LoginAsync());
 
         Assert.IsTrue(throttled.RetryAfterSeconds > 0);
         Assert.IsNotNull(throttled.CorrelationId);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
-using TweetsSoap.Contracts;
+using TweetsSoap.Client;
 using TweetsSoap.Tests.Support;
 
 namespace TweetsSoap.Tests.Observability;
@@ -20,10 +20,10 @@ public sealed partial class MetricsTests
         await using var service = await ServiceFixture.StartAsync("--Metrics:Enabled=true");
         using var soap = new SoapClients(service);
         var account = await soap.SignUpAsync(SoapVersion.Soap11);
-        await soap.Tweets(SoapVersion.Soap11, account).PostTweet("one", null, null);
-        await soap.Tweets(SoapVersion.Soap11, account).PostTweet("two", null, null);
-        await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => soap.Tweets(SoapVersion.Soap12).PostTweet("no token", null, null));
-        await soap.Tweets(SoapVersion.Soap12).ListTweets(null, null, null);
+        await soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("one", null, null);
+        await soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("two", null, null);
+        await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => soap.Tweets(SoapVersion.Soap12).PostTweetAsync("no token", null, null));
+        await soap.Tweets(SoapVersion.Soap12).ListTweetsAsync(null, null, null);
 
         using var response = await service.Http.GetAsync("metrics");
         var metrics = Parse(await response.Content.ReadAsStringAsync());

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using TweetsSoap.Contracts;
+using TweetsSoap.Client;
 using TweetsSoap.Tests.Support;
 
 namespace TweetsSoap.Tests.Observability;
@@ -14,7 +14,7 @@ public sealed class RequestLogTests : ServiceTests<RequestLogTests>
         const string wrongPassword = "not-the-password-1234";
 
         var fault = await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated,
-            () => Soap.Tweets(SoapVersion.Soap12, account.User.Username, wrongPassword).PostTweet("hello", null, null));
+            () => Soap.Tweets(SoapVersion.Soap12, account.User.Username, wrongPassword).PostTweetAsync("hello", null, null));
 
         var entry = RequestEvents().Single(e => Equals(e.Fields["CorrelationId"], fault.CorrelationId));
         Assert.AreEqual("PostTweet", entry.Fields["Operation"]);
@@ -31,7 +31,7 @@ public sealed class RequestLogTests : ServiceTests<RequestLogTests>
     {
         var account = await Soap.SignUpAsync();
 
-        var tweet = await Soap.Tweets(SoapVersion.Soap11, account).PostTweet("logged", null, null);
+        var tweet = await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("logged", null, null);
 
         Assert.IsNotNull(tweet);
         var entry = RequestEvents().Single(e => Equals(e.Fields["Caller"], account.User.Username) && Equals(e.Fields["Operation"], "PostTweet"));
@@ -47,7 +47,7 @@ public sealed class RequestLogTests : ServiceTests<RequestLogTests>
     {
         var author = await Soap.SignUpAsync();
 
-        await Soap.Tweets(SoapVersion.Soap11).ListTweets(author.User.Id, 5, null);
+        await Soap.Tweets(SoapVersion.Soap11).ListTweetsAsync(author.User.Id, 5, null);
 
         Assert.IsTrue(RequestEvents().Any(e => Equals(e.Fields["Operation"], "ListTweets") && Equals(e.Fields["Caller"], "anonymous")));
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using TweetsSoap.Contracts;
 using TweetsSoap.Tests.Support;
+using Proxy = TweetsSoap.Client;
 
 namespace TweetsSoap.Tests.Rest;
 
@@ -17,7 +18,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
     public async Task SignUp_WithInvalidFields_IsValidationFailedWithTheSameFieldsInBothFaces()
     {
         await AssertSameErrorAsync(ErrorCode.ValidationFailed, HttpStatusCode.UnprocessableEntity,
-            () => Soap.Users(SoapVersion.Soap11).SignUp("no spaces!", "not-an-email", "short", "", "Lovelace", DateTime.UtcNow.AddDays(2)),
+            () => Soap.Users(SoapVersion.Soap11).SignUpAsync("no spaces!", "not-an-email", "short", "", "Lovelace", DateTime.UtcNow.AddDays(2)),
             () => Json.SendAsync(HttpMethod.Post, "api/signup",
                 new { username = "no spaces!", email = "not-an-email", password = "short", firstName = "", lastName = "Lovelace", birthDate = DateTime.UtcNow.AddDays(2) }));
     }
@@ -29,7 +30,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
         var other = SoapClients.UniqueUsername();
 
         var problem = await AssertSameErrorAsync(ErrorCode.Conflict, HttpStatusCode.Conflict,
-            () => Soap.Users(SoapVersion.Soap12).SignUp(taken.User.Username, $"{other}@example.org", "correct horse", "A", "B", null),
+            () => Soap.Users(SoapVersion.Soap12).SignUpAsync(taken.User.Username, $"{other}@example.org", "correct horse", "A", "B", null),
             () => Json.SendAsync(HttpMethod.Post, "api/signup",
                 new { username = taken.User.Username, email = $"{other}@example.org", password = "correct horse", firstName = "A", lastName = "B" }));
 
@@ -42,7 +43,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
         var account = await Soap.SignUpAsync();
 
         await AssertSameErrorAsync(ErrorCode.Unauthenticated, HttpStatusCode.Unauthorized,
-            () => Soap.Users(SoapVersion.Soap11, account.User.Username, "wrong password").Login(),
+            () => Soap.Users(SoapVersion.Soap11, account.User.Username, "wrong password").LoginAsync(),
             () => Json.SendAsync(HttpMethod.Post, "api/login", null, account.User.Username, "wrong password"));
     }
 
@@ -60,7 +61,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
 
         Assert.AreEqual(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.AreEqual(ErrorCode.Unauthenticated, (await JsonApi.ProblemOfAsync(response)).Code);
-        Assert.IsEmpty((await Soap.Tweets(SoapVersion.Soap11).ListTweets(account.User.Id, null, null)).Tweets);
+        Assert.IsEmpty((await Soap.Tweets(SoapVersion.Soap11).ListTweetsAsync(account.User.Id, null, null)).Tweets);
     }
 
     [TestMethod]
@@ -69,7 +70,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
         var unknown = Guid.CreateVersion7();
 
         await AssertSameErrorAsync(ErrorCode.NotFound, HttpStatusCode.NotFound,
-            () => Soap.Users(SoapVersion.Soap11).GetUser(unknown),
+            () => Soap.Users(SoapVersion.Soap11).GetUserAsync(unknown),
             () => Json.SendAsync(HttpMethod.Get, $"api/users/{unknown}"));
     }
 
@@ -82,7 +83,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
         int? size = maxResults is null ? null : int.Parse(maxResults.Split('=')[1], System.Globalization.CultureInfo.InvariantCulture);
 
         await AssertSameErrorAsync(ErrorCode.ValidationFailed, HttpStatusCode.UnprocessableEntity,
-            () => Soap.Users(SoapVersion.Soap11).ListUsers(size, pageToken),
+            () => Soap.Users(SoapVersion.Soap11).ListUsersAsync(size, pageToken),
             () => Json.SendAsync(HttpMethod.Get, $"api/users?{maxResults}&pageToken={pageToken}"));
     }
 
@@ -93,7 +94,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
         var other = await Soap.SignUpAsync();
 
         await AssertSameErrorAsync(ErrorCode.Forbidden, HttpStatusCode.Forbidden,
-            () => Soap.Users(SoapVersion.Soap11, caller).UpdateUser(other.User.Id, null, null, null, "Mallory", null, null),
+            () => Soap.Users(SoapVersion.Soap11, caller).UpdateUserAsync(other.User.Id, null, null, null, "Mallory", null, null),
             () => Json.SendAsync(HttpMethod.Put, $"api/users/{other.User.Id}", new { firstName = "Mallory" }, caller));
     }
 
@@ -103,7 +104,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
         var caller = await Soap.SignUpAsync();
 
         await AssertSameErrorAsync(ErrorCode.ValidationFailed, HttpStatusCode.UnprocessableEntity,
-            () => Soap.Users(SoapVersion.Soap12, caller).UpdateUser(caller.User.Id, null, "nope", null, null, null, null),
+            () => Soap.Users(SoapVersion.Soap12, caller).UpdateUserAsync(caller.User.Id, null, "nope", null, null, null, null),
             () => Json.SendAsync(HttpMethod.Put, $"api/users/{caller.User.Id}", new { email = "nope" }, caller));
     }
 
@@ -114,7 +115,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
         var other = await Soap.SignUpAsync();
 
         await AssertSameErrorAsync(ErrorCode.Forbidden, HttpStatusCode.Forbidden,
-            () => Soap.Users(SoapVersion.Soap11, caller).DeleteUser(other.User.Id),
+            () => Soap.Users(SoapVersion.Soap11, caller).DeleteUserAsync(other.User.Id),
             () => Json.SendAsync(HttpMethod.Delete, $"api/users/{other.User.Id}", account: caller));
     }
 
@@ -127,7 +128,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
         Assert.AreEqual("Basic", response.Headers.WwwAuthenticate.Single().Scheme);
         StringAssert.Contains(response.Headers.WwwAuthenticate.Single().Parameter, "realm=\"TweetsSoap\"");
         Assert.AreEqual(ErrorCode.Unauthenticated, (await JsonApi.ProblemOfAsync(response)).Code);
-        await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Soap.Tweets(SoapVersion.Soap11).PostTweet("who am I?", null, null));
+        await FaultAssert.ThrowsAsync(Proxy.ErrorCode.Unauthenticated, () => Soap.Tweets(SoapVersion.Soap11).PostTweetAsync("who am I?", null, null));
     }
 
     [TestMethod]
@@ -138,7 +139,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
         var account = await Soap.SignUpAsync();
 
         var problem = await AssertSameErrorAsync(ErrorCode.ValidationFailed, HttpStatusCode.UnprocessableEntity,
-            () => Soap.Tweets(SoapVersion.Soap11, account).PostTweet(text, null, null),
+            () => Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync(text, null, null),
             () => Json.SendAsync(HttpMethod.Post, "api/tweets", new { text }, account));
 
         CollectionAssert.AreEqual(new[] { "text" }, problem.Fields);
@@ -150,7 +151,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
         var unknown = Guid.CreateVersion7();
 
         await AssertSameErrorAsync(ErrorCode.NotFound, HttpStatusCode.NotFound,
-            () => Soap.Tweets(SoapVersion.Soap12).GetTweet(unknown),
+            () => Soap.Tweets(SoapVersion.Soap12).GetTweetAsync(unknown),
             () => Json.SendAsync(HttpMethod.Get, $"api/tweets/{unknown}"));
     }
 
@@ -158,12 +159,12 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
     public async Task ListTweets_WithTokenOfAnotherListing_IsValidationFailedInBothFaces()
     {
         var account = await Soap.SignUpAsync();
-        await Soap.Tweets(SoapVersion.Soap11, account).PostTweet("one", null, null);
-        await Soap.Tweets(SoapVersion.Soap11, account).PostTweet("two", null, null);
-        var token = (await Soap.Tweets(SoapVersion.Soap11).ListTweets(account.User.Id, 1, null)).NextPageToken;
+        await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("one", null, null);
+        await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("two", null, null);
+        var token = (await Soap.Tweets(SoapVersion.Soap11).ListTweetsAsync(account.User.Id, 1, null)).NextPageToken;
 
         var problem = await AssertSameErrorAsync(ErrorCode.ValidationFailed, HttpStatusCode.UnprocessableEntity,
-            () => Soap.Tweets(SoapVersion.Soap11).ListTweets(null, 1, token),
+            () => Soap.Tweets(SoapVersion.Soap11).ListTweetsAsync(null, 1, token),
             () => Json.SendAsync(HttpMethod.Get, $"api/tweets?maxResults=1&pageToken={token}"));
 
         CollectionAssert.AreEqual(new[] { "pageToken" }, problem.Fields);
@@ -174,10 +175,10 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
     {
         var author = await Soap.SignUpAsync();
         var other = await Soap.SignUpAsync();
-        var tweet = await Soap.Tweets(SoapVersion.Soap11, author).PostTweet("mine", null, null);
+        var tweet = await Soap.Tweets(SoapVersion.Soap11, author).PostTweetAsync("mine", null, null);
 
         await AssertSameErrorAsync(ErrorCode.Forbidden, HttpStatusCode.Forbidden,
-            () => Soap.Tweets(SoapVersion.Soap11, other).UpdateTweet(tweet.Id, "yours now"),
+            () => Soap.Tweets(SoapVersion.Soap11, other).UpdateTweetAsync(tweet.Id, "yours now"),
             () => Json.SendAsync(HttpMethod.Put, $"api/tweets/{tweet.Id}", new { text = "yours now" }, other));
     }
 
@@ -188,7 +189,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
         var unknown = Guid.CreateVersion7();
 
         await AssertSameErrorAsync(ErrorCode.NotFound, HttpStatusCode.NotFound,
-            () => Soap.Tweets(SoapVersion.Soap11, account).DeleteTweet(unknown),
+            () => Soap.Tweets(SoapVersion.Soap11, account).DeleteTweetAsync(unknown),
             () => Json.SendAsync(HttpMethod.Delete, $"api/tweets/{unknown}", account: account));
     }
 
@@ -230,7 +231,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
     /// <summary>Runs the SOAP call and the HTTP call; both must fail with <paramref name="code"/>, the same fields and the same message.</summary>
     private static async Task<JsonProblem> AssertSameErrorAsync(ErrorCode code, HttpStatusCode status, Func<Task> soap, Func<Task<HttpResponseMessage>> json)
     {
-        var fault = await FaultAssert.ThrowsAsync(code, soap);
+        var fault = await FaultAssert.ThrowsAsync(Enum.Parse<Proxy.ErrorCode>(code.ToString()), soap);
         using var response = await json();
         var problem = await JsonApi.ProblemOfAsync(response);
 

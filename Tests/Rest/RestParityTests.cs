@@ -1,6 +1,7 @@
 using System.Net;
 using TweetsSoap.Contracts;
 using TweetsSoap.Tests.Support;
+using Proxy = TweetsSoap.Client;
 
 namespace TweetsSoap.Tests.Rest;
 
@@ -18,7 +19,7 @@ public sealed class RestParityTests : ServiceTests<RestParityTests>
 
         using var response = await Json.SendAsync(HttpMethod.Post, "api/signup", body);
         var created = await ReadAsync<User>(response, HttpStatusCode.Created);
-        var overSoap = await Soap.Users(SoapVersion.Soap12, username, "correct horse").Login();
+        var overSoap = await Soap.Users(SoapVersion.Soap12, username, "correct horse").LoginAsync();
 
         Assert.AreEqual($"/api/users/{created.Id}", response.Headers.Location?.OriginalString);
         AssertSame(overSoap, created);
@@ -35,7 +36,7 @@ public sealed class RestParityTests : ServiceTests<RestParityTests>
 
         var overJson = await Json.ExpectAsync<User>(HttpStatusCode.OK, HttpMethod.Post, "api/login", account: account);
 
-        AssertSame(await Soap.Users(version, account).Login(), overJson);
+        AssertSame(await Soap.Users(version, account).LoginAsync(), overJson);
         Assert.IsNotNull(overJson.Email, "Login returns the caller's own profile");
     }
 
@@ -46,7 +47,7 @@ public sealed class RestParityTests : ServiceTests<RestParityTests>
 
         var overJson = await Json.ExpectAsync<User>(HttpStatusCode.OK, HttpMethod.Get, $"api/users/{account.User.Id}");
 
-        AssertSame(await Soap.Users(SoapVersion.Soap11).GetUser(account.User.Id), overJson);
+        AssertSame(await Soap.Users(SoapVersion.Soap11).GetUserAsync(account.User.Id), overJson);
         Assert.IsNull(overJson.Email, "another user's email stays private over JSON too");
     }
 
@@ -58,10 +59,10 @@ public sealed class RestParityTests : ServiceTests<RestParityTests>
             await Soap.SignUpAsync();
         }
 
-        var soapFirst = await Soap.Users(SoapVersion.Soap11).ListUsers(2, null);
+        var soapFirst = await Soap.Users(SoapVersion.Soap11).ListUsersAsync(2, null);
         var jsonFirst = await Json.ExpectAsync<UserPage>(HttpStatusCode.OK, HttpMethod.Get, "api/users?maxResults=2");
         var jsonSecond = await Json.ExpectAsync<UserPage>(HttpStatusCode.OK, HttpMethod.Get, $"api/users?maxResults=2&pageToken={soapFirst.NextPageToken}");
-        var soapSecond = await Soap.Users(SoapVersion.Soap11).ListUsers(2, jsonFirst.NextPageToken);
+        var soapSecond = await Soap.Users(SoapVersion.Soap11).ListUsersAsync(2, jsonFirst.NextPageToken);
 
         Assert.AreEqual(soapFirst.NextPageToken, jsonFirst.NextPageToken);
         AssertSame(soapFirst.Users, jsonFirst.Users);
@@ -79,7 +80,7 @@ public sealed class RestParityTests : ServiceTests<RestParityTests>
 
         Assert.AreEqual("Augusta", updated.FirstName);
         Assert.AreEqual("Lovelace", updated.LastName, "absent fields keep their value");
-        AssertSame(await Soap.Users(SoapVersion.Soap11, account.User.Username, "new password!").Login(), updated);
+        AssertSame(await Soap.Users(SoapVersion.Soap11, account.User.Username, "new password!").LoginAsync(), updated);
     }
 
     [TestMethod]
@@ -90,7 +91,7 @@ public sealed class RestParityTests : ServiceTests<RestParityTests>
         using var response = await Json.SendAsync(HttpMethod.Delete, $"api/users/{account.User.Id}", account: account);
 
         Assert.AreEqual(HttpStatusCode.NoContent, response.StatusCode);
-        await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => Soap.Users(SoapVersion.Soap11).GetUser(account.User.Id));
+        await FaultAssert.ThrowsAsync(Proxy.ErrorCode.NotFound, () => Soap.Users(SoapVersion.Soap11).GetUserAsync(account.User.Id));
     }
 
     [TestMethod]
@@ -104,7 +105,7 @@ public sealed class RestParityTests : ServiceTests<RestParityTests>
         var posted = await ReadAsync<Tweet>(response, HttpStatusCode.Created);
 
         Assert.AreEqual($"/api/tweets/{posted.Id}", response.Headers.Location?.OriginalString);
-        AssertSame(await Soap.Tweets(version).GetTweet(posted.Id), posted);
+        AssertSame(await Soap.Tweets(version).GetTweetAsync(posted.Id), posted);
         AssertSame(posted, await Json.ExpectAsync<Tweet>(HttpStatusCode.OK, HttpMethod.Get, response.Headers.Location!.OriginalString));
     }
 
@@ -112,7 +113,7 @@ public sealed class RestParityTests : ServiceTests<RestParityTests>
     public async Task GetTweet_OfATweetPostedOverSoap_IsTheSameOverJson()
     {
         var account = await Soap.SignUpAsync();
-        var posted = await Soap.Tweets(SoapVersion.Soap11, account).PostTweet("posted over SOAP", null, null);
+        var posted = await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("posted over SOAP", null, null);
 
         var overJson = await Json.ExpectAsync<Tweet>(HttpStatusCode.OK, HttpMethod.Get, $"api/tweets/{posted.Id}");
 
@@ -125,12 +126,12 @@ public sealed class RestParityTests : ServiceTests<RestParityTests>
         var account = await Soap.SignUpAsync();
         for (var i = 0; i < 5; i++)
         {
-            await Soap.Tweets(SoapVersion.Soap11, account).PostTweet($"tweet {i}", null, null);
+            await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync($"tweet {i}", null, null);
         }
 
-        var soapFirst = await Soap.Tweets(SoapVersion.Soap12).ListTweets(account.User.Id, 3, null);
+        var soapFirst = await Soap.Tweets(SoapVersion.Soap12).ListTweetsAsync(account.User.Id, 3, null);
         var jsonFirst = await Json.ExpectAsync<TweetPage>(HttpStatusCode.OK, HttpMethod.Get, $"api/tweets?authorId={account.User.Id}&maxResults=3");
-        var soapSecond = await Soap.Tweets(SoapVersion.Soap12).ListTweets(account.User.Id, 3, jsonFirst.NextPageToken);
+        var soapSecond = await Soap.Tweets(SoapVersion.Soap12).ListTweetsAsync(account.User.Id, 3, jsonFirst.NextPageToken);
         var jsonSecond = await Json.ExpectAsync<TweetPage>(HttpStatusCode.OK, HttpMethod.Get,
             $"api/tweets?authorId={account.User.Id}&maxResults=3&pageToken={soapFirst.NextPageToken}");
 
@@ -145,25 +146,25 @@ public sealed class RestParityTests : ServiceTests<RestParityTests>
     public async Task UpdateTweet_OverJson_ReturnsWhatSoapReadsWithUpdatedAt()
     {
         var account = await Soap.SignUpAsync();
-        var posted = await Soap.Tweets(SoapVersion.Soap11, account).PostTweet("first draft", null, null);
+        var posted = await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("first draft", null, null);
 
         var updated = await Json.ExpectAsync<Tweet>(HttpStatusCode.OK, HttpMethod.Put, $"api/tweets/{posted.Id}", new { text = "second draft" }, account);
 
         Assert.AreEqual("second draft", updated.Text);
         Assert.IsNotNull(updated.UpdatedAt);
-        AssertSame(await Soap.Tweets(SoapVersion.Soap11).GetTweet(posted.Id), updated);
+        AssertSame(await Soap.Tweets(SoapVersion.Soap11).GetTweetAsync(posted.Id), updated);
     }
 
     [TestMethod]
     public async Task DeleteTweet_OverJson_AnswersNoContentAndSoapNoLongerFindsTheTweet()
     {
         var account = await Soap.SignUpAsync();
-        var posted = await Soap.Tweets(SoapVersion.Soap11, account).PostTweet("short-lived", null, null);
+        var posted = await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("short-lived", null, null);
 
         using var response = await Json.SendAsync(HttpMethod.Delete, $"api/tweets/{posted.Id}", account: account);
 
         Assert.AreEqual(HttpStatusCode.NoContent, response.StatusCode);
-        await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => Soap.Tweets(SoapVersion.Soap11).GetTweet(posted.Id));
+        await FaultAssert.ThrowsAsync(Proxy.ErrorCode.NotFound, () => Soap.Tweets(SoapVersion.Soap11).GetTweetAsync(posted.Id));
     }
 
     private static async Task<T> ReadAsync<T>(HttpResponseMessage response, HttpStatusCode status)
@@ -173,24 +174,34 @@ public sealed class RestParityTests : ServiceTests<RestParityTests>
         return System.Text.Json.JsonSerializer.Deserialize<T>(text, JsonApi.Options)!;
     }
 
-    private static void AssertSame(User expected, User actual) =>
+    // The SOAP side arrives as the generated proxy's types, the JSON side as the contract types the service serializes.
+    private static void AssertSame(Proxy.User expected, User actual) =>
+        Assert.AreEqual(Describe(expected), Describe(actual));
+
+    private static void AssertSame(Proxy.Tweet expected, Tweet actual) =>
         Assert.AreEqual(Describe(expected), Describe(actual));
 
     private static void AssertSame(Tweet expected, Tweet actual) =>
         Assert.AreEqual(Describe(expected), Describe(actual));
 
-    private static void AssertSame(IEnumerable<User> expected, IEnumerable<User> actual) =>
+    private static void AssertSame(IEnumerable<Proxy.User> expected, IEnumerable<User> actual) =>
         CollectionAssert.AreEqual(expected.Select(Describe).ToList(), actual.Select(Describe).ToList());
 
-    private static void AssertSame(IEnumerable<Tweet> expected, IEnumerable<Tweet> actual) =>
+    private static void AssertSame(IEnumerable<Proxy.Tweet> expected, IEnumerable<Tweet> actual) =>
         CollectionAssert.AreEqual(expected.Select(Describe).ToList(), actual.Select(Describe).ToList());
 
     // Times compare as UTC instants: the WCF client and System.Text.Json may disagree on DateTimeKind, not on the instant.
     private static string Describe(User u) =>
         $"{u.Id}|{u.Username}|{u.Email}|{u.FirstName}|{u.LastName}|{Utc(u.BirthDate)}|{Utc(u.CreatedAt)}";
 
+    private static string Describe(Proxy.User u) =>
+        $"{u.Id}|{u.Username}|{u.Email}|{u.FirstName}|{u.LastName}|{Utc(u.BirthDate)}|{Utc(u.CreatedAt)}";
+
     private static string Describe(Tweet t) =>
         $"{t.Id}|{t.Text}|{t.Author.Id}|{t.Author.Username}|{t.Author.DisplayName}|{Utc(t.CreatedAt)}|{Utc(t.UpdatedAt)}";
+
+    private static string Describe(Proxy.Tweet t) =>
+        $"{t.Id}|{t.Text}|{t.Author?.Id}|{t.Author?.Username}|{t.Author?.DisplayName}|{Utc(t.CreatedAt)}|{Utc(t.UpdatedAt)}";
 
     private static string Utc(DateTime? time) => time?.ToUniversalTime().ToString("O") ?? "-";
 }

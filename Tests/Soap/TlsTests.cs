@@ -1,15 +1,17 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.ServiceModel;
+using System.ServiceModel.Description;
 using System.ServiceModel.Security;
-using TweetsSoap.Contracts;
+using TweetsSoap.Client;
+using TweetsSoap.Client.Soap;
 using TweetsSoap.Tests.Support;
 
 namespace TweetsSoap.Tests.Soap;
 
 /// <summary>
-/// HTTPS from standard Kestrel configuration (a PFX path and password), called as enterprise WCF clients do:
-/// BasicHttpsBinding with TransportWithMessageCredential and a UserName credential.
+/// HTTPS from standard Kestrel configuration (a PFX path and password), called through the generated proxy as
+/// enterprise WCF clients do: BasicHttpsBinding with TransportWithMessageCredential and a UserName credential.
 /// </summary>
 [TestClass]
 public sealed class TlsTests
@@ -51,38 +53,44 @@ public sealed class TlsTests
         var username = SoapClients.UniqueUsername();
         const string password = "correct horse battery";
 
-        var user = await Channel<IUserService>(s_service.UserServiceAddress, username, password)
-            .SignUp(username, $"{username}@example.org", password, "Ada", "Lovelace", null);
-        var loggedIn = await Channel<IUserService>(s_service.UserServiceAddress, username, password).Login();
-        var tweet = await Channel<ITweetService>(s_service.TweetServiceAddress, username, password).PostTweet("over TLS", null, null);
+        var user = await Users(username, password)
+            .SignUpAsync(username, $"{username}@example.org", password, "Ada", "Lovelace", null);
+        var loggedIn = await Users(username, password).LoginAsync();
+        var tweet = await Tweets(username, password).PostTweetAsync("over TLS", null, null);
 
-        Assert.AreEqual(user.Id, loggedIn.Id);
-        Assert.AreEqual(user.Id, tweet.Author.Id);
+        Assert.AreEqual(user!.Id, loggedIn!.Id);
+        Assert.AreEqual(user.Id, tweet!.Author!.Id);
     }
 
     [TestMethod]
     public async Task WcfClientWithAWrongPassword_GetsUnauthenticated()
     {
         var username = SoapClients.UniqueUsername();
-        await Channel<IUserService>(s_service.UserServiceAddress, username, "correct horse battery")
-            .SignUp(username, $"{username}@example.org", "correct horse battery", "Ada", "Lovelace", null);
+        await Users(username, "correct horse battery")
+            .SignUpAsync(username, $"{username}@example.org", "correct horse battery", "Ada", "Lovelace", null);
 
-        await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Channel<IUserService>(s_service.UserServiceAddress, username, "wrong password").Login());
+        await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Users(username, "wrong password").LoginAsync());
     }
 
-    private static T Channel<T>(Uri address, string username, string password)
+    private static UserServiceClient Users(string username, string password)
     {
-        var binding = new BasicHttpsBinding(BasicHttpsSecurityMode.TransportWithMessageCredential);
-        binding.Security.Message.ClientCredentialType = BasicHttpMessageCredentialType.UserName;
-        var factory = new ChannelFactory<T>(binding, new EndpointAddress(address));
-        factory.Credentials.UserName.UserName = username;
-        factory.Credentials.UserName.Password = password;
-        // The certificate is self-signed and made for this test: there is no chain to check.
-        factory.Credentials.ServiceCertificate.SslCertificateAuthentication = new X509ServiceCertificateAuthentication
+        var client = new UserServiceClient(s_service.UserServiceAddress, SoapProtocol.Soap11, username, password);
+        TrustTestCertificate(client.ClientCredentials);
+        return client;
+    }
+
+    private static TweetServiceClient Tweets(string username, string password)
+    {
+        var client = new TweetServiceClient(s_service.TweetServiceAddress, SoapProtocol.Soap11, username, password);
+        TrustTestCertificate(client.ClientCredentials);
+        return client;
+    }
+
+    // The certificate is self-signed and made for this test: there is no chain to check.
+    private static void TrustTestCertificate(ClientCredentials credentials) =>
+        credentials.ServiceCertificate.SslCertificateAuthentication = new X509ServiceCertificateAuthentication
         {
             CertificateValidationMode = X509CertificateValidationMode.None,
             RevocationMode = X509RevocationMode.NoCheck,
         };
-        return factory.CreateChannel();
-    }
 }

@@ -1,5 +1,5 @@
 using System.ServiceModel;
-using TweetsSoap.Contracts;
+using TweetsSoap.Client;
 
 namespace TweetsSoap.Tests.Support;
 

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.ServiceModel;
-using System.ServiceModel.Channels;
-using System.Text;
-using TweetsSoap.Contracts;
+using TweetsSoap.Client;
+using TweetsSoap.Client.Soap;
 
 namespace TweetsSoap.Tests.Support;
 
@@ -12,63 +11,67 @@ public enum SoapVersion
     Soap12,
 }
 
-/// <summary>WCF client channels to the fixture's service over SOAP 1.1 or 1.2, with or without a UsernameToken.</summary>
+/// <summary>
+/// Generated proxies (Client/Generated) to the fixture's service over SOAP 1.1 or 1.2, anonymous or with a
+/// UsernameToken, so the end-to-end tests call the service the way an integrator's generated client does.
+/// </summary>
 public sealed class SoapClients(ServiceFixture service) : IDisposable
 {
-    private readonly ConcurrentDictionary<(Type, SoapVersion, string?, string?), ChannelFactory> _factories = new();
+    private readonly ConcurrentBag<ICommunicationObject> _clients = [];
 
-    public IUserService Users(SoapVersion version, string? username = null, string? password = null) =>
-        Channel<IUserService>(service.UserServiceAddress, version, username, password);
+    public UserServiceClient Users(SoapVersion version, string? username = null, string? password = null) =>
+        Track(username is null
+            ? new UserServiceClient(service.UserServiceAddress, ProtocolOf(version))
+            : new UserServiceClient(service.UserServiceAddress, ProtocolOf(version), username, password ?? ""));
 
-    public ITweetService Tweets(SoapVersion version, string? username = null, string? password = null) =>
-        Channel<ITweetService>(service.TweetServiceAddress, version, username, password);
+    public TweetServiceClient Tweets(SoapVersion version, string? username = null, string? password = null) =>
+        Track(username is null
+            ? new TweetServiceClient(service.TweetServiceAddress, ProtocolOf(version))
+            : new TweetServiceClient(service.TweetServiceAddress, ProtocolOf(version), username, password ?? ""));
 
-    public ISocialService Social(SoapVersion version, string? username = null, string? password = null) =>
-        Channel<ISocialService>(service.SocialServiceAddress, version, username, password);
+    public SocialServiceClient Social(SoapVersion version, string? username = null, string? password = null) =>
+        Track(username is null
+            ? new SocialServiceClient(service.SocialServiceAddress, ProtocolOf(version))
+            : new SocialServiceClient(service.SocialServiceAddress, ProtocolOf(version), username, password ?? ""));
 
-    public ISocialService Social(SoapVersion version, Account account) => Social(version, account.User.Username, account.Password);
+    public UserServiceClient Users(SoapVersion version, Account account) => Users(version, account.Username, account.Password);
 
-    public IUserService Users(SoapVersion version, Account account) => Users(version, account.User.Username, account.Password);
+    public TweetServiceClient Tweets(SoapVersion version, Account account) => Tweets(version, account.Username, account.Password);
 
-    public ITweetService Tweets(SoapVersion version, Account account) => Tweets(version, account.User.Username, account.Password);
+    public SocialServiceClient Social(SoapVersion version, Account account) => Social(version, account.Username, account.Password);
 
     /// <summary>Signs up a new user with a unique handle.</summary>
     public async Task<Account> SignUpAsync(SoapVersion version = SoapVersion.Soap11, string? username = null)
     {
         username ??= UniqueUsername();
         const string password = "correct horse battery";
-        var user = await Users(version).SignUp(username, $"{username}@example.org", password, "Ada", "Lovelace", new DateTime(1990, 12, 10));
-        return new Account(user, password);
+        var user = await Users(version).SignUpAsync(username, $"{username}@example.org", password, "Ada", "Lovelace", new DateTime(1990, 12, 10));
+        return new Account(user ?? throw new AssertFailedException("SignUp returned no user."), password);
     }
 
     public static string UniqueUsername() => "u" + Guid.NewGuid().ToString("N")[..12];
 
-    public static Binding BindingFor(SoapVersion version) => version == SoapVersion.Soap11
-        ? new BasicHttpBinding()
-        : new CustomBinding(new TextMessageEncodingBindingElement(MessageVersion.Soap12, Encoding.UTF8), new HttpTransportBindingElement());
+    public static SoapProtocol ProtocolOf(SoapVersion version) => version == SoapVersion.Soap11 ? SoapProtocol.Soap11 : SoapProtocol.Soap12;
 
     public void Dispose()
     {
-        foreach (var factory in _factories.Values)
+        while (_clients.TryTake(out var client))
         {
-            factory.Abort();
+            client.Abort();
         }
     }
 
-    private T Channel<T>(Uri address, SoapVersion version, string? username, string? password)
+    // Each call gets its own client, as each got its own channel before; they are all aborted with the fixture.
+    private T Track<T>(T client)
+        where T : ICommunicationObject
     {
-        var factory = (ChannelFactory<T>)_factories.GetOrAdd((typeof(T), version, username, password), _ =>
-        {
-            var created = new ChannelFactory<T>(BindingFor(version), new EndpointAddress(address));
-            if (username is not null)
-            {
-                created.Endpoint.EndpointBehaviors.Add(new UsernameTokenBehavior(username, password ?? ""));
-            }
-
-            return created;
-        });
-        return factory.CreateChannel();
+        _clients.Add(client);
+        return client;
     }
 }
 
-public sealed record Account(User User, string Password);
+/// <summary>A signed-up user and the password that goes with it.</summary>
+public sealed record Account(User User, string Password)
+{
+    public string Username => User.Username ?? throw new AssertFailedException("The signed-up user has no username.");
+}

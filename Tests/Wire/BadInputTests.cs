@@ -80,13 +80,13 @@ public sealed class BadInputTests : ServiceTests<BadInputTests>
     public async Task BodyOfAnotherOperationThanTheAction_IsRefusedAndRunsNeither()
     {
         var author = await Soap.SignUpAsync();
-        var tweet = await Soap.Tweets(SoapVersion.Soap11, author).PostTweet("stays", null, null);
+        var tweet = await Soap.Tweets(SoapVersion.Soap11, author).PostTweetAsync("stays", null, null);
 
         var response = await PostAsync(Service.Http, "TweetService.svc", SoapVersion.Soap11, Action("TweetService", "GetTweet"),
             Envelope(SoapVersion.Soap11, $"<DeleteTweet xmlns=\"{Ns}\"><tweetId>{tweet.Id}</tweetId></DeleteTweet>", UsernameToken(author.User.Username, author.Password)));
 
         Assert.AreEqual("MalformedRequest", response.DetailCode);
-        Assert.AreEqual("stays", (await Soap.Tweets(SoapVersion.Soap11).GetTweet(tweet.Id)).Text);
+        Assert.AreEqual("stays", (await Soap.Tweets(SoapVersion.Soap11).GetTweetAsync(tweet.Id)).Text);
     }
 
     [TestMethod]
@@ -140,6 +140,6 @@ public sealed class BadInputTests : ServiceTests<BadInputTests>
     private static async Task AssertStillServingAsync(SoapVersion version)
     {
         var account = await Soap.SignUpAsync(version);
-        Assert.AreEqual(account.User.Id, (await Soap.Users(version).GetUser(account.User.Id)).Id);
+        Assert.AreEqual(account.User.Id, (await Soap.Users(version).GetUserAsync(account.User.Id)).Id);
     }
 }

@@ -19,7 +19,7 @@ public sealed class FuzzTests : ServiceTests<FuzzTests>
     public async Task MutatedEnvelopes_NeverCauseAnInternalError(int seed)
     {
         var account = await Soap.SignUpAsync();
-        var tweet = await Soap.Tweets(SoapVersion.Soap11, account).PostTweet("fuzz target", null, null);
+        var tweet = await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("fuzz target", null, null);
         var token = UsernameToken(account.User.Username, account.Password);
         (string Path, string Action, string Body)[] seeds =
         [
@@ -47,7 +47,7 @@ public sealed class FuzzTests : ServiceTests<FuzzTests>
         }
 
         Assert.IsEmpty(unexpected, string.Join("\n", unexpected.Take(5)));
-        Assert.AreEqual(account.User.Id, (await Soap.Users(SoapVersion.Soap12).GetUser(account.User.Id)).Id, "the service keeps answering");
+        Assert.AreEqual(account.User.Id, (await Soap.Users(SoapVersion.Soap12).GetUserAsync(account.User.Id)).Id, "the service keeps answering");
     }
 
     private static string? Problem(RawResponse response)

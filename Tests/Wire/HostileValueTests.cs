@@ -19,11 +19,11 @@ public sealed class HostileValueTests : ServiceTests<HostileValueTests>
     {
         var author = await Soap.SignUpAsync();
 
-        var posted = await Soap.Tweets(SoapVersion.Soap11, author).PostTweet(text, null, null);
-        var read = await Soap.Tweets(SoapVersion.Soap12).GetTweet(posted.Id);
+        var posted = await Soap.Tweets(SoapVersion.Soap11, author).PostTweetAsync(text, null, null);
+        var read = await Soap.Tweets(SoapVersion.Soap12).GetTweetAsync(posted.Id);
 
         Assert.AreEqual(text, read.Text);
-        Assert.AreEqual(1, (await Soap.Tweets(SoapVersion.Soap11).ListTweets(author.User.Id, null, null)).Tweets.Count);
+        Assert.AreEqual(1, (await Soap.Tweets(SoapVersion.Soap11).ListTweetsAsync(author.User.Id, null, null)).Tweets.Count);
     }
 
     [TestMethod]
@@ -38,7 +38,7 @@ public sealed class HostileValueTests : ServiceTests<HostileValueTests>
             Envelope(SoapVersion.Soap11, $"<PostTweet xmlns=\"{Ns}\"><text>{text}</text></PostTweet>", UsernameToken(author.User.Username, author.Password)));
 
         Assert.AreEqual("MalformedRequest", response.DetailCode);
-        Assert.IsEmpty((await Soap.Tweets(SoapVersion.Soap11).ListTweets(author.User.Id, null, null)).Tweets);
+        Assert.IsEmpty((await Soap.Tweets(SoapVersion.Soap11).ListTweetsAsync(author.User.Id, null, null)).Tweets);
     }
 
     [TestMethod]

@@ -35,7 +35,7 @@ public sealed class HostileXmlTests : ServiceTests<HostileXmlTests>
         Assert.AreEqual("MalformedRequest", response.DetailCode);
         StringAssert.Contains(response.FaultReason, "DTD");
         Assert.IsFalse(listener.Pending(), "the service connected to the entity's URL");
-        Assert.AreEqual(0, (await Soap.Users(SoapVersion.Soap11).ListUsers(100, null)).Users.Count(u => u.Email == "x@example.org"), "nothing was written");
+        Assert.AreEqual(0, (await Soap.Users(SoapVersion.Soap11).ListUsersAsync(100, null)).Users.Count(u => u.Email == "x@example.org"), "nothing was written");
         await AssertStillServingAsync();
     }
 
@@ -164,7 +164,7 @@ public sealed class HostileXmlTests : ServiceTests<HostileXmlTests>
 
         Assert.AreEqual((version == SoapVersion.Soap11 ? Soap11 : Soap12) + "MustUnderstand", response.FaultCode);
         StringAssert.Contains(response.FaultReason, "urn:example:tx");
-        Assert.IsEmpty((await Soap.Tweets(version).ListTweets(author.User.Id, null, null)).Tweets, "the operation did not run");
+        Assert.IsEmpty((await Soap.Tweets(version).ListTweetsAsync(author.User.Id, null, null)).Tweets, "the operation did not run");
     }
 
     [TestMethod]
@@ -218,6 +218,6 @@ public sealed class HostileXmlTests : ServiceTests<HostileXmlTests>
     private static async Task AssertStillServingAsync()
     {
         var account = await Soap.SignUpAsync();
-        Assert.AreEqual(account.User.Id, (await Soap.Users(SoapVersion.Soap11).GetUser(account.User.Id)).Id);
+        Assert.AreEqual(account.User.Id, (await Soap.Users(SoapVersion.Soap11).GetUserAsync(account.User.Id)).Id);
     }
 }

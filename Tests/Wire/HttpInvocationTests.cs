@@ -13,7 +13,7 @@ public sealed class HttpInvocationTests : ServiceTests<HttpInvocationTests>
     public async Task GetOfAnOperationPath_IsNotFoundAndReturnsNoData()
     {
         var author = await Soap.SignUpAsync();
-        var tweet = await Soap.Tweets(SoapVersion.Soap11, author).PostTweet("secret-ish text", null, null);
+        var tweet = await Soap.Tweets(SoapVersion.Soap11, author).PostTweetAsync("secret-ish text", null, null);
 
         using var response = await Service.Http.GetAsync($"TweetService.svc/GetTweet?tweetId={tweet.Id}");
 
@@ -34,7 +34,7 @@ public sealed class HttpInvocationTests : ServiceTests<HttpInvocationTests>
             : await Service.Http.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string> { ["text"] = "sneaky" }));
 
         Assert.AreEqual(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.IsEmpty((await Soap.Tweets(SoapVersion.Soap11).ListTweets(author.User.Id, null, null)).Tweets);
+        Assert.IsEmpty((await Soap.Tweets(SoapVersion.Soap11).ListTweetsAsync(author.User.Id, null, null)).Tweets);
     }
 
     [TestMethod]
@@ -46,7 +46,7 @@ public sealed class HttpInvocationTests : ServiceTests<HttpInvocationTests>
             $"UserService.svc/SignUp?username={username}&email={username}@example.org&password=correcthorse&firstName=A&lastName=B");
 
         Assert.AreEqual(HttpStatusCode.NotFound, response.StatusCode);
-        var users = (await Soap.Users(SoapVersion.Soap11).ListUsers(100, null)).Users;
+        var users = (await Soap.Users(SoapVersion.Soap11).ListUsersAsync(100, null)).Users;
         Assert.IsFalse(users.Any(u => u.Username == username));
     }
 

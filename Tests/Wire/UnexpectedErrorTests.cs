@@ -39,6 +39,6 @@ public sealed class UnexpectedErrorTests : ServiceTests<UnexpectedErrorTests>
             Service.Log.Entries.Any(e => e.Level == LogLevel.Error && e.Exception is SqliteException && e.Message.Contains(correlationId, StringComparison.Ordinal)),
             "the log holds the exception under the same correlation id");
 
-        Assert.AreEqual(account.User.Id, (await Soap.Users(version).GetUser(account.User.Id)).Id, "the service keeps serving");
+        Assert.AreEqual(account.User.Id, (await Soap.Users(version).GetUserAsync(account.User.Id)).Id, "the service keeps serving");
     }
 }

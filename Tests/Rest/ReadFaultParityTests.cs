@@ -81,4 +81,15 @@ public sealed class ReadFaultParityTests : ServiceTests<ReadFaultParityTests>
         Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.AreEqual(ErrorCode.MalformedRequest, (await JsonApi.ProblemOfAsync(response)).Code);
     }
+
+    [TestMethod]
+    [DataRow("POST", "api/users/me/timeline", HttpStatusCode.MethodNotAllowed, ErrorCode.MalformedRequest)]
+    [DataRow("GET", "api/no-such-route", HttpStatusCode.NotFound, ErrorCode.NotFound)]
+    public async Task JsonRequest_ToNoRoute_IsAProblemWithACode(string method, string path, HttpStatusCode status, ErrorCode code)
+    {
+        using var response = await Json.SendAsync(new HttpMethod(method), path);
+
+        Assert.AreEqual(status, response.StatusCode);
+        Assert.AreEqual(code, (await JsonApi.ProblemOfAsync(response)).Code);
+    }
 }

@@ -6,8 +6,9 @@ using TweetsSoap.Contracts;
 namespace TweetsSoap.Service.Rest;
 
 /// <summary>
-/// The JSON face: one route per operation of <see cref="IUserService"/> and <see cref="ITweetService"/>, each a
-/// call into the very implementation the SOAP endpoints dispatch to. Rules, faults and paging live there only.
+/// The JSON face: one route per contract operation (users and single tweets here, the social graph in
+/// <see cref="SocialEndpoints"/>, timelines, search and lookups in <see cref="ReadEndpoints"/>), each a call into
+/// the very implementation the SOAP endpoints dispatch to. Rules, faults and paging live there only.
 /// </summary>
 public static class RestEndpoints
 {
@@ -36,32 +37,36 @@ public static class RestEndpoints
         {
             var user = await users.SignUp(body.Username!, body.Email!, body.Password!, body.FirstName!, body.LastName!, body.BirthDate);
             return TypedResults.Created($"{RestGate.Prefix}/users/{user.Id}", user);
-        });
-        api.MapPost("/login", (IUserService users) => users.Login());
-        api.MapGet("/users", (int? maxResults, string? pageToken, IUserService users) => users.ListUsers(maxResults, pageToken));
-        api.MapGet("/users/{id:guid}", (Guid id, IUserService users) => users.GetUser(id));
+        }).Runs<IUserService>(nameof(IUserService.SignUp));
+        api.MapPost("/login", (IUserService users) => users.Login()).Runs<IUserService>(nameof(IUserService.Login));
+        api.MapGet("/users", (int? maxResults, string? pageToken, IUserService users) => users.ListUsers(maxResults, pageToken))
+            .Runs<IUserService>(nameof(IUserService.ListUsers));
+        api.MapGet("/users/{id:guid}", (Guid id, IUserService users) => users.GetUser(id)).Runs<IUserService>(nameof(IUserService.GetUser));
         api.MapPut("/users/{id:guid}", (Guid id, [FromBody] UpdateUserRequest body, IUserService users) =>
-            users.UpdateUser(id, body.Username, body.Email, body.Password, body.FirstName, body.LastName, body.BirthDate));
+            users.UpdateUser(id, body.Username, body.Email, body.Password, body.FirstName, body.LastName, body.BirthDate))
+            .Runs<IUserService>(nameof(IUserService.UpdateUser));
         api.MapDelete("/users/{id:guid}", async Task<NoContent> (Guid id, IUserService users) =>
         {
             await users.DeleteUser(id);
             return TypedResults.NoContent();
-        });
+        }).Runs<IUserService>(nameof(IUserService.DeleteUser));
 
-        api.MapGet("/tweets", (Guid? authorId, int? maxResults, string? pageToken, ITweetService tweets) =>
-            tweets.ListTweets(authorId, maxResults, pageToken));
+        api.MapGet("/tweets", ReadEndpoints.ListOrLookup).Runs<ITweetService>(nameof(ITweetService.ListTweets));
         api.MapPost("/tweets", async Task<Created<Tweet>> ([FromBody] PostTweetRequest body, ITweetService tweets) =>
         {
             var tweet = await tweets.PostTweet(body.Text!, body.InReplyToTweetId, body.QuotedTweetId);
             return TypedResults.Created($"{RestGate.Prefix}/tweets/{tweet.Id}", tweet);
-        });
-        api.MapGet("/tweets/{id:guid}", (Guid id, ITweetService tweets) => tweets.GetTweet(id));
-        api.MapPut("/tweets/{id:guid}", (Guid id, [FromBody] TweetTextRequest body, ITweetService tweets) => tweets.UpdateTweet(id, body.Text!));
+        }).Runs<ITweetService>(nameof(ITweetService.PostTweet));
+        api.MapGet("/tweets/{id:guid}", (Guid id, ITweetService tweets) => tweets.GetTweet(id)).Runs<ITweetService>(nameof(ITweetService.GetTweet));
+        api.MapPut("/tweets/{id:guid}", (Guid id, [FromBody] TweetTextRequest body, ITweetService tweets) => tweets.UpdateTweet(id, body.Text!))
+            .Runs<ITweetService>(nameof(ITweetService.UpdateTweet));
         api.MapDelete("/tweets/{id:guid}", async Task<NoContent> (Guid id, ITweetService tweets) =>
         {
             await tweets.DeleteTweet(id);
             return TypedResults.NoContent();
-        });
+        }).Runs<ITweetService>(nameof(ITweetService.DeleteTweet));
+
+        api.MapSocial().MapReads();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using System.ServiceModel;
 using System.Text.Json;
 using TweetsSoap.Contracts;
 using TweetsSoap.Service.Identity;
+using TweetsSoap.Service.Observability;
 
 namespace TweetsSoap.Service.Rest;
 
@@ -27,15 +28,10 @@ public sealed partial class RestGate(RequestDelegate next, ILogger<RestGate> log
         try
         {
             await next(context);
-            if (context.Response.StatusCode == StatusCodes.Status415UnsupportedMediaType && !context.Response.HasStarted)
+            if (!context.Response.HasStarted && RefusalOf(context) is { } refusal)
             {
-                // Minimal APIs refuse a body of another media type without a word; say what to send.
-                await Problems.WriteAsync(context, Problems.From(new ServiceFault
-                {
-                    Code = ErrorCode.MalformedRequest,
-                    Message = $"Send the body as application/json; the Content-Type was '{context.Request.ContentType}'.",
-                    CorrelationId = context.TraceIdentifier,
-                }) with { Status = StatusCodes.Status415UnsupportedMediaType });
+                // Routing and body binding refuse these without a word; say why, with a code like any other problem.
+                await WriteAsync(context, Problems.From(refusal) with { Status = context.Response.StatusCode });
             }
         }
         catch (Exception exception) when (!context.Response.HasStarted)
@@ -43,8 +39,30 @@ public sealed partial class RestGate(RequestDelegate next, ILogger<RestGate> log
             context.Response.Clear();
             var problem = Problems.From(Describe(exception, context.TraceIdentifier, credentials));
             // Kestrel knows better than 400 for a body of the wrong media type (415) or size (413).
-            await Problems.WriteAsync(context, exception is BadHttpRequestException bad ? problem with { Status = bad.StatusCode } : problem);
+            await WriteAsync(context, exception is BadHttpRequestException bad ? problem with { Status = bad.StatusCode } : problem);
         }
+    }
+
+    private static Task WriteAsync(HttpContext context, Problem problem)
+    {
+        RequestOutcome.Of(context)?.FaultCode = problem.Code.ToString();
+        return Problems.WriteAsync(context, problem);
+    }
+
+    private static ServiceFault? RefusalOf(HttpContext context)
+    {
+        var request = context.Request;
+        var (code, message) = context.Response.StatusCode switch
+        {
+            StatusCodes.Status404NotFound when context.GetEndpoint() is null =>
+                (ErrorCode.NotFound, $"There is no route {request.Method} {request.Path}."),
+            StatusCodes.Status405MethodNotAllowed =>
+                (ErrorCode.MalformedRequest, $"{request.Method} is not allowed on {request.Path}; it takes {context.Response.Headers.Allow}."),
+            StatusCodes.Status415UnsupportedMediaType =>
+                (ErrorCode.MalformedRequest, $"Send the body as application/json; the Content-Type was '{request.ContentType}'."),
+            _ => (default(ErrorCode?), ""),
+        };
+        return code is null ? null : new ServiceFault { Code = code.Value, Message = message, CorrelationId = context.TraceIdentifier };
     }
 
     private ServiceFault Describe(Exception exception, string correlationId, RequestCredentials credentials)

@@ -13,6 +13,8 @@ namespace TweetsSoap.Service.Rest;
 [JsonSerializable(typeof(UserPage))]
 [JsonSerializable(typeof(Tweet))]
 [JsonSerializable(typeof(TweetPage))]
+[JsonSerializable(typeof(TweetLookup))]
+[JsonSerializable(typeof(UserLookup))]
 [JsonSerializable(typeof(SignUpRequest))]
 [JsonSerializable(typeof(UpdateUserRequest))]
 [JsonSerializable(typeof(TweetTextRequest))]

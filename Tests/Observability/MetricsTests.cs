@@ -44,6 +44,38 @@ public sealed partial class MetricsTests
     }
 
     [TestMethod]
+    public async Task Metrics_AfterAFewJsonCalls_ShowThemUnderProtocolJsonPerOperation()
+    {
+        await using var service = await ServiceFixture.StartAsync("--Metrics:Enabled=true");
+        var json = new JsonApi(service.Http);
+        var username = SoapClients.UniqueUsername();
+        var user = await json.ExpectAsync<User>(HttpStatusCode.Created, HttpMethod.Post, "api/signup",
+            new { username, email = $"{username}@example.org", password = "correct horse", firstName = "Ada", lastName = "Lovelace" });
+        var account = new Account(user, "correct horse");
+        var tweet = await json.ExpectAsync<Tweet>(HttpStatusCode.Created, HttpMethod.Post, "api/tweets", new { text = "one" }, account);
+        await json.ExpectAsync<Tweet>(HttpStatusCode.Created, HttpMethod.Post, "api/tweets", new { text = "two" }, account);
+        using var unauthenticated = await json.SendAsync(HttpMethod.Put, $"api/users/me/likes/{tweet.Id}", null, username, "wrong password");
+        await json.ExpectAsync<TweetLookup>(HttpStatusCode.OK, HttpMethod.Get, $"api/tweets?ids={tweet.Id}");
+        await json.ExpectAsync<TweetPage>(HttpStatusCode.OK, HttpMethod.Get, "api/tweets");
+        using var noRoute = await json.SendAsync(HttpMethod.Get, "api/nowhere");
+
+        using var response = await service.Http.GetAsync("metrics");
+        var metrics = Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.AreEqual(HttpStatusCode.Unauthorized, unauthenticated.StatusCode);
+        Assert.AreEqual(HttpStatusCode.NotFound, noRoute.StatusCode);
+        Assert.AreEqual(1, Value(metrics, "tweetssoap_requests_total", ("operation", "SignUp"), ("protocol", "json"), ("outcome", "ok")));
+        Assert.AreEqual(2, Value(metrics, "tweetssoap_requests_total", ("operation", "PostTweet"), ("protocol", "json"), ("outcome", "ok")));
+        Assert.AreEqual(1, Value(metrics, "tweetssoap_requests_total", ("operation", "Like"), ("protocol", "json"), ("outcome", "Unauthenticated")));
+        Assert.AreEqual(1, Value(metrics, "tweetssoap_faults_total", ("operation", "Like"), ("protocol", "json"), ("code", "Unauthenticated")));
+        Assert.AreEqual(1, Value(metrics, "tweetssoap_requests_total", ("operation", "GetTweets"), ("protocol", "json"), ("outcome", "ok")));
+        Assert.AreEqual(1, Value(metrics, "tweetssoap_requests_total", ("operation", "ListTweets"), ("protocol", "json"), ("outcome", "ok")));
+        Assert.AreEqual(1, Value(metrics, "tweetssoap_requests_total", ("operation", "unknown"), ("protocol", "json"), ("outcome", "NotFound")));
+        Assert.AreEqual(2, Value(metrics, "tweetssoap_request_duration_seconds_count", ("operation", "PostTweet"), ("protocol", "json")));
+        Assert.IsFalse(metrics.Any(m => m.Labels.GetValueOrDefault("protocol") is "soap11" or "soap12"), "no JSON call counted as SOAP");
+    }
+
+    [TestMethod]
     public async Task Metrics_WhenNotEnabled_AreNotServed()
     {
         await using var service = await ServiceFixture.StartAsync("--Metrics:Enabled=false");

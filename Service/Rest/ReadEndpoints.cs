@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TweetsSoap.Contracts;
+using TweetsSoap.Service.Observability;
+using TweetsSoap.Service.Soap;
+
+namespace TweetsSoap.Service.Rest;
+
+/// <summary>Timelines, conversations, search and batch lookups over JSON, paged with the same tokens as over SOAP.</summary>
+public static class ReadEndpoints
+{
+    public static RouteGroupBuilder MapReads(this RouteGroupBuilder api)
+    {
+        api.MapGet("/users/{id:guid}/tweets", (Guid id, int? maxResults, string? pageToken, Guid? sinceId, Guid? untilId, ITweetService tweets) =>
+            tweets.GetUserTimeline(id, maxResults, pageToken, sinceId, untilId)).Runs<ITweetService>(nameof(ITweetService.GetUserTimeline));
+        api.MapGet("/users/me/timeline", (int? maxResults, string? pageToken, Guid? sinceId, Guid? untilId, ITweetService tweets) =>
+            tweets.GetHomeTimeline(maxResults, pageToken, sinceId, untilId)).Runs<ITweetService>(nameof(ITweetService.GetHomeTimeline));
+        api.MapGet("/conversations/{id:guid}", (Guid id, int? maxResults, string? pageToken, ITweetService tweets) =>
+            tweets.GetConversation(id, maxResults, pageToken)).Runs<ITweetService>(nameof(ITweetService.GetConversation));
+        api.MapGet("/tweets/search", (string? query, int? maxResults, string? pageToken, Guid? sinceId, Guid? untilId, ITweetService tweets) =>
+            tweets.SearchTweets(query!, maxResults, pageToken, sinceId, untilId)).Runs<ITweetService>(nameof(ITweetService.SearchTweets));
+        api.MapGet("/users/by", (HttpRequest request, IUserService users) => users.GetUsersByUsernames(ListOf(request, "usernames")))
+            .Runs<IUserService>(nameof(IUserService.GetUsersByUsernames));
+        return api;
+    }
+
+    /// <summary>
+    /// <c>GET /tweets</c> is both Twitter's batch lookup (<c>?ids=a,b</c>) and the list of tweets; the query decides
+    /// which operation runs, and mixing the two is refused rather than half ignored.
+    /// </summary>
+    public static async Task<Results<Ok<TweetPage>, Ok<TweetLookup>>> ListOrLookup(
+        HttpRequest request, Guid? authorId, int? maxResults, string? pageToken, ITweetService tweets)
+    {
+        if (!request.Query.ContainsKey("ids"))
+        {
+            return TypedResults.Ok(await tweets.ListTweets(authorId, maxResults, pageToken));
+        }
+
+        RequestOutcome.Of(request.HttpContext)?.Operation = nameof(ITweetService.GetTweets);
+        if (authorId is not null || maxResults is not null || pageToken is not null)
+        {
+            throw Faults.MalformedRequest("ids looks tweets up by id; it cannot be combined with authorId, maxResults or pageToken.");
+        }
+
+        var ids = new List<Guid>();
+        foreach (var value in ListOf(request, "ids"))
+        {
+            ids.Add(Guid.TryParse(value, out var id) ? id : throw Faults.MalformedRequest($"ids must be comma-separated tweet ids; '{value}' is not one."));
+        }
+
+        return TypedResults.Ok(await tweets.GetTweets(ids));
+    }
+
+    /// <summary>Twitter's list form, <c>?name=a,b</c>, and the repeated form, <c>?name=a&amp;name=b</c>; no value at all is an empty list.</summary>
+    private static List<string> ListOf(HttpRequest request, string name) =>
+    [
+        .. request.Query[name].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
+    ];
+}

@@ -31,8 +31,25 @@ public sealed partial class SampleRecorder(HttpClient http, Uri publishedBase, s
     /// <summary>An argument of the operation; <see langword="null"/> is sent as <c>xsi:nil</c>, as the schema asks.</summary>
     public static (string Name, object? Value) Arg(string name, object? value) => (name, value);
 
-    /// <summary>Sends the call and returns the response wrapper element (e.g. <c>PostTweetResponse</c>).</summary>
+    /// <summary>Sends the call, keeps it as the operation's sample, and returns the response wrapper element (e.g. <c>PostTweetResponse</c>).</summary>
     public async Task<XElement> CallAsync(SoapEndpoint endpoint, string operation, Credentials? caller, params (string Name, object? Value)[] arguments)
+    {
+        var (requestText, reply) = await SendAsync(endpoint, operation, caller, arguments);
+        var folder = Path.Combine(directory, endpoint.Name);
+        Directory.CreateDirectory(folder);
+        await KeepAsync(Path.Combine(folder, $"{operation}.request.xml"), requestText);
+        await KeepAsync(Path.Combine(folder, $"{operation}.response.xml"), Write(reply));
+        return Wrapper(reply);
+    }
+
+    /// <summary>
+    /// Sends a call that only sets the scene (e.g. a second user's sign-up) without keeping it: were it kept, the
+    /// operation's sample would flip between two calls on every refresh.
+    /// </summary>
+    public async Task<XElement> PrepareAsync(SoapEndpoint endpoint, string operation, Credentials? caller, params (string Name, object? Value)[] arguments) =>
+        Wrapper((await SendAsync(endpoint, operation, caller, arguments)).Reply);
+
+    private async Task<(string RequestText, XDocument Reply)> SendAsync(SoapEndpoint endpoint, string operation, Credentials? caller, (string Name, object? Value)[] arguments)
     {
         XNamespace ns = endpoint.Namespace;
         var action = endpoint.ActionsByOperation[operation];
@@ -61,13 +78,10 @@ public sealed partial class SampleRecorder(HttpClient http, Uri publishedBase, s
             throw new InvalidOperationException($"{endpoint.Name}.{operation} answered {(int)response.StatusCode}: {responseText}");
         }
 
-        var reply = XDocument.Parse(responseText);
-        var folder = Path.Combine(directory, endpoint.Name);
-        Directory.CreateDirectory(folder);
-        await KeepAsync(Path.Combine(folder, $"{operation}.request.xml"), requestText);
-        await KeepAsync(Path.Combine(folder, $"{operation}.response.xml"), Write(reply));
-        return reply.Root!.Element(Soap + "Body")!.Elements().Single();
+        return (requestText, XDocument.Parse(responseText));
     }
+
+    private static XElement Wrapper(XDocument reply) => reply.Root!.Element(Soap + "Body")!.Elements().Single();
 
     /// <summary>Deletes the samples this run did not produce, e.g. of a removed operation.</summary>
     public void DeleteOthers()

@@ -17,6 +17,13 @@ public sealed class WsdlMiddleware(RequestDelegate next)
         Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
     };
 
+    /// <summary>
+    /// One WSDL generation at a time per process: SoapCore's WCF metadata writer numbers the <c>qN</c> prefixes with a
+    /// static counter that every document resets, so two documents written at once (two hosts in one test run, or two
+    /// clients) interleave it and the same contract comes out with other prefixes, which reads as contract drift.
+    /// </summary>
+    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
@@ -33,12 +40,14 @@ public sealed class WsdlMiddleware(RequestDelegate next)
         var original = response.Body;
         using var generated = new MemoryStream();
         response.Body = generated;
+        await OneAtATime.WaitAsync(context.RequestAborted);
         try
         {
             await next(context);
         }
         finally
         {
+            OneAtATime.Release();
             response.Body = original;
         }
 

@@ -1,4 +1,5 @@
 using TweetsSoap.Service.Export;
+using TweetsSoap.Service.Soap;
 using TweetsSoap.Tests.Support;
 
 namespace TweetsSoap.Tests.Export;
@@ -14,7 +15,7 @@ public sealed class ExportWsdlCommandTests
         {
             await ExportWsdlCommand.ExportAsync(target.FullName);
 
-            foreach (var wsdl in new[] { "UserService.wsdl", "TweetService.wsdl" })
+            foreach (var wsdl in SoapEndpoint.All.Select(e => $"{e.Name}.wsdl"))
             {
                 Assert.AreEqual(
                     (await File.ReadAllTextAsync(Repository.PathOf("wsdl", wsdl))).ReplaceLineEndings("\n"),

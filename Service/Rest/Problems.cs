@@ -18,6 +18,7 @@ public static class Problems
         ErrorCode.Forbidden => StatusCodes.Status403Forbidden,
         ErrorCode.NotFound => StatusCodes.Status404NotFound,
         ErrorCode.Conflict => StatusCodes.Status409Conflict,
+        ErrorCode.Throttled => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -29,11 +30,12 @@ public static class Problems
         ErrorCode.Forbidden => "The caller may not change this resource.",
         ErrorCode.NotFound => "The resource does not exist.",
         ErrorCode.Conflict => "A unique value is already taken.",
+        ErrorCode.Throttled => "Too many failed logins; try again later.",
         _ => "The service could not complete the request.",
     };
 
     public static Problem From(ServiceFault fault) =>
-        new(TypeOf(fault.Code), TitleOf(fault.Code), StatusOf(fault.Code), fault.Message, fault.Code, fault.Fields, fault.CorrelationId);
+        new(TypeOf(fault.Code), TitleOf(fault.Code), StatusOf(fault.Code), fault.Message, fault.Code, fault.Fields, fault.CorrelationId, fault.RetryAfterSeconds);
 
     public static Task WriteAsync(HttpContext context, Problem problem)
     {
@@ -42,6 +44,11 @@ public static class Problems
         if (problem.Code == ErrorCode.Unauthenticated)
         {
             response.Headers.WWWAuthenticate = BasicCredentials.Challenge;
+        }
+
+        if (problem.RetryAfterSeconds is { } seconds)
+        {
+            response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         return response.WriteAsJsonAsync(problem, RestJson.Default.Problem, MediaType);

@@ -38,4 +38,4 @@ public sealed record PostTweetRequest(string? Text, Guid? InReplyToTweetId, Guid
 /// An RFC 9457 problem: <c>type</c>, <c>title</c>, <c>status</c> and <c>detail</c> as the RFC defines them, plus the
 /// contract's <see cref="ServiceFault"/> fields as extension members, so a JSON client branches on the same codes.
 /// </summary>
-public sealed record Problem(string Type, string Title, int Status, string Detail, ErrorCode Code, List<string>? Fields, string? CorrelationId);
+public sealed record Problem(string Type, string Title, int Status, string Detail, ErrorCode Code, List<string>? Fields, string? CorrelationId, int? RetryAfterSeconds = null);

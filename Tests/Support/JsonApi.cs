@@ -53,4 +53,4 @@ public sealed class JsonApi(HttpClient http)
 }
 
 /// <summary>An RFC 9457 problem as the JSON face writes it.</summary>
-public sealed record JsonProblem(string Type, string Title, int Status, string Detail, ErrorCode Code, List<string>? Fields, string? CorrelationId);
+public sealed record JsonProblem(string Type, string Title, int Status, string Detail, ErrorCode Code, List<string>? Fields, string? CorrelationId, int? RetryAfterSeconds = null);

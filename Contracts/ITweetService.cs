@@ -12,10 +12,13 @@ public interface ITweetService
 {
     /// <summary>Posts a tweet as the caller and returns it. Needs a UsernameToken.</summary>
     /// <param name="text">1 to 280 characters, counted as user-perceived characters (an emoji counts once).</param>
-    /// <remarks>Faults: Unauthenticated, ValidationFailed (empty or too long).</remarks>
+    /// <param name="clientRequestId">Optional, up to 64 letters, digits or <c>. _ : -</c> (a UUID will do): a retry
+    /// by the same user with the same id returns the tweet the first attempt created instead of posting it twice.</param>
+    /// <remarks>Faults: Unauthenticated, ValidationFailed (empty or too long), Conflict (clientRequestId already used
+    /// for a different text), Unavailable.</remarks>
     [OperationContract]
     [FaultContract(typeof(ServiceFault))]
-    Task<Tweet> PostTweet(string text);
+    Task<Tweet> PostTweet(string text, string? clientRequestId = null);
 
     /// <summary>Returns one tweet. Anonymous.</summary>
     /// <remarks>Faults: ValidationFailed (tweetId missing), NotFound.</remarks>

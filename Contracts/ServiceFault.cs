@@ -23,8 +23,8 @@ public sealed class ServiceFault
     public string? CorrelationId { get; set; }
 }
 
-/// <summary>Machine-readable fault codes. On the wire, all but <see cref="InternalError"/> are sent as
-/// SOAP 1.1 <c>Client</c> / SOAP 1.2 <c>Sender</c> faults; <see cref="InternalError"/> as <c>Server</c> / <c>Receiver</c>.</summary>
+/// <summary>Machine-readable fault codes. On the wire, all but <see cref="InternalError"/> and <see cref="Unavailable"/> are
+/// sent as SOAP 1.1 <c>Client</c> / SOAP 1.2 <c>Sender</c> faults; those two as <c>Server</c> / <c>Receiver</c>.</summary>
 [DataContract(Namespace = Namespaces.V1)]
 public enum ErrorCode
 {
@@ -48,4 +48,8 @@ public enum ErrorCode
 
     /// <summary>An unexpected error on the server; <see cref="ServiceFault.CorrelationId"/> finds it in the log.</summary>
     [EnumMember] InternalError,
+
+    /// <summary>The service cannot reach its database right now. Retry later; a write may or may not have happened,
+    /// so retry creating operations with the same <c>clientRequestId</c>.</summary>
+    [EnumMember] Unavailable,
 }

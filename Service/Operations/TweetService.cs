@@ -8,13 +8,23 @@ namespace TweetsSoap.Service.Operations;
 
 public sealed class TweetService(ITweetStore store, Authenticator authenticator, Clock clock) : ITweetService
 {
-    public async Task<Tweet> PostTweet(string text)
+    public async Task<Tweet> PostTweet(string text, string? clientRequestId)
     {
         var author = await authenticator.RequireUserAsync(default);
-        new Validation().TweetText(text).ThrowIfInvalid();
+        new Validation().TweetText(text).ClientRequestId(clientRequestId).ThrowIfInvalid();
+        var requestId = string.IsNullOrEmpty(clientRequestId) ? null : clientRequestId;
 
-        var tweet = new NewTweet(Clock.NewId(), author.Id, text, clock.UtcNow());
-        await store.CreateTweetAsync(tweet, default);
+        var tweet = new NewTweet(Clock.NewId(), author.Id, text, clock.UtcNow(), requestId);
+        try
+        {
+            await store.CreateTweetAsync(tweet, default);
+        }
+        catch (DuplicateValueException) when (requestId is not null)
+        {
+            // A retry, or its twin racing it: the unique (author, request id) let exactly one attempt insert.
+            return ToContract(await FindRetriedAsync(author, requestId, text));
+        }
+
         return ToContract(new TweetRecord(tweet.Id, text, author.Id, author.Username, author.FirstName, author.LastName, tweet.CreatedAt, null));
     }
 
@@ -73,6 +83,13 @@ public sealed class TweetService(ITweetStore store, Authenticator authenticator,
         }
 
         return tweet;
+    }
+
+    private async Task<TweetRecord> FindRetriedAsync(UserRecord author, string requestId, string text)
+    {
+        // Absent when the first attempt's tweet was deleted since; a different text means the id was reused.
+        var original = await store.FindTweetByClientRequestIdAsync(author.Id, requestId, default);
+        return original is not null && original.Text == text ? original : throw Faults.Conflict("clientRequestId");
     }
 
     private static Exception TweetNotFound(Guid tweetId) => Faults.NotFound($"There is no tweet with id {tweetId}.");

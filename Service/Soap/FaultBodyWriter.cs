@@ -15,8 +15,8 @@ public sealed class FaultBodyWriter(EnvelopeVersion envelope, ServiceFault detai
 {
     private static readonly DataContractSerializer DetailSerializer = new(typeof(ServiceFault));
 
-    /// <summary>Everything but <see cref="ErrorCode.InternalError"/> is the client's to fix.</summary>
-    public bool IsSenderFault => detail.Code != ErrorCode.InternalError;
+    /// <summary>Everything but the server's own failures is the client's to fix.</summary>
+    public bool IsSenderFault => detail.Code is not (ErrorCode.InternalError or ErrorCode.Unavailable);
 
     protected override void OnWriteBodyContents(XmlDictionaryWriter writer)
     {

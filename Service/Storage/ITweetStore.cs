@@ -26,6 +26,9 @@ public interface ITweetStore
 
     Task<TweetRecord?> GetTweetAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>The tweet the author posted with this client request id, if any.</summary>
+    Task<TweetRecord?> FindTweetByClientRequestIdAsync(Guid authorId, string clientRequestId, CancellationToken cancellationToken);
+
     /// <summary>Tweets newest first, optionally of one author, starting after <paramref name="before"/> when it is given.</summary>
     Task<IReadOnlyList<TweetRecord>> ListTweetsAsync(Guid? authorId, Guid? before, int limit, CancellationToken cancellationToken);
 
@@ -44,9 +47,12 @@ public sealed record UserRecord(
     string FirstName,
     string LastName,
     DateOnly? BirthDate,
-    DateTime CreatedAt);
+    DateTime CreatedAt,
+    string? SignUpRequestId = null);
 
-public sealed record NewTweet(Guid Id, Guid AuthorId, string Text, DateTime CreatedAt);
+/// <param name="ClientRequestId">Unique per author: a second tweet with the same one fails as a duplicate of
+/// <c>clientRequestId</c>, which is how a retried PostTweet finds its first attempt.</param>
+public sealed record NewTweet(Guid Id, Guid AuthorId, string Text, DateTime CreatedAt, string? ClientRequestId = null);
 
 public sealed record TweetRecord(
     Guid Id,
@@ -58,10 +64,10 @@ public sealed record TweetRecord(
     DateTime CreatedAt,
     DateTime? UpdatedAt);
 
-/// <summary>A value that must be unique (a username or an email) is already taken.</summary>
+/// <summary>A value that must be unique (a username, an email, an author's client request id) is already taken.</summary>
 public sealed class DuplicateValueException(string field, Exception innerException)
     : Exception($"The {field} is already taken.", innerException)
 {
-    /// <summary>The contract's name of the field: <c>username</c> or <c>email</c>.</summary>
+    /// <summary>The contract's name of the field: <c>username</c>, <c>email</c> or <c>clientRequestId</c>.</summary>
     public string Field { get; } = field;
 }

@@ -6,11 +6,12 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TweetsSoap.Service;
+using TweetsSoap.Service.Storage;
 
 namespace TweetsSoap.Tests.Support;
 
 /// <summary>
-/// The real service on Kestrel, on a free loopback port, over a fresh SQLite file of its own. Everything the
+/// The real service on Kestrel, on a free loopback port, over a fresh SQLite file or PostgreSQL database of its own. Everything the
 /// service logs is kept in <see cref="Log"/>, so tests can check what reached the log.
 /// </summary>
 public sealed class ServiceFixture : IAsyncDisposable
@@ -39,13 +40,18 @@ public sealed class ServiceFixture : IAsyncDisposable
 
     public Uri TweetServiceAddress => new(BaseAddress, "TweetService.svc");
 
-    public static async Task<ServiceFixture> StartAsync()
+    /// <param name="backend">SQLite gets a fresh file; PostgreSQL a fresh database in <paramref name="cluster"/>,
+    /// or in the shared cluster when none is given.</param>
+    public static async Task<ServiceFixture> StartAsync(StorageProvider backend = StorageProvider.Sqlite, PostgresCluster? cluster = null)
     {
         var directory = Directory.CreateTempSubdirectory("tweetssoap-tests-").FullName;
+        string[] storage = backend == StorageProvider.Postgres
+            ? ["--Storage:Provider=Postgres", $"--Storage:ConnectionString={await (cluster ?? await PostgresCluster.SharedAsync()).CreateDatabaseAsync()}"]
+            : [$"--Storage:SqlitePath={Path.Combine(directory, "tweets.db")}"];
         var app = TweetsSoapHost.Build(
         [
             "--urls=http://127.0.0.1:0",
-            $"--Storage:SqlitePath={Path.Combine(directory, "tweets.db")}",
+            .. storage,
             "--Logging:LogLevel:Default=Information",
         ]);
         var log = new LogSink();

@@ -1,3 +1,6 @@
+using System.Reflection;
+using TweetsSoap.Service.Storage;
+
 namespace TweetsSoap.Tests.Support;
 
 /// <summary>
@@ -10,10 +13,13 @@ public abstract class ServiceTests<TSelf>
 
     protected static SoapClients Soap { get; private set; } = null!;
 
+    /// <summary>SQLite unless the class says otherwise with <see cref="BackendAttribute"/>.</summary>
+    protected static StorageProvider Backend => typeof(TSelf).GetCustomAttribute<BackendAttribute>()?.Provider ?? StorageProvider.Sqlite;
+
     [ClassInitialize(InheritanceBehavior.BeforeEachDerivedClass)]
     public static async Task StartServiceAsync(TestContext context)
     {
-        Service = await ServiceFixture.StartAsync();
+        Service = await ServiceFixture.StartAsync(Backend);
         Soap = new SoapClients(Service);
     }
 
@@ -23,4 +29,11 @@ public abstract class ServiceTests<TSelf>
         Soap.Dispose();
         await Service.DisposeAsync();
     }
+}
+
+/// <summary>Runs a <see cref="ServiceTests{TSelf}"/> class against the given storage backend.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class BackendAttribute(StorageProvider provider) : Attribute
+{
+    public StorageProvider Provider { get; } = provider;
 }

@@ -12,16 +12,21 @@ public enum SoapVersion
     Soap12,
 }
 
-/// <summary>WCF client channels to the fixture's service over SOAP 1.1 or 1.2, with or without a UsernameToken.</summary>
-public sealed class SoapClients(ServiceFixture service) : IDisposable
+/// <summary>WCF client channels to a service over SOAP 1.1 or 1.2, with or without a UsernameToken.</summary>
+public sealed class SoapClients(Uri baseAddress) : IDisposable
 {
+    public SoapClients(ServiceFixture service)
+        : this(service.BaseAddress)
+    {
+    }
+
     private readonly ConcurrentDictionary<(Type, SoapVersion, string?, string?), ChannelFactory> _factories = new();
 
     public IUserService Users(SoapVersion version, string? username = null, string? password = null) =>
-        Channel<IUserService>(service.UserServiceAddress, version, username, password);
+        Channel<IUserService>(new Uri(baseAddress, "UserService.svc"), version, username, password);
 
     public ITweetService Tweets(SoapVersion version, string? username = null, string? password = null) =>
-        Channel<ITweetService>(service.TweetServiceAddress, version, username, password);
+        Channel<ITweetService>(new Uri(baseAddress, "TweetService.svc"), version, username, password);
 
     public IUserService Users(SoapVersion version, Account account) => Users(version, account.User.Username, account.Password);
 

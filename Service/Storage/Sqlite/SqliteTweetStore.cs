@@ -10,7 +10,7 @@ namespace TweetsSoap.Service.Storage.Sqlite;
 public sealed class SqliteTweetStore(SqliteConnectionFactory connections) : ITweetStore
 {
     private const string UserColumns =
-        "id, username, email, password_hash, first_name, last_name, birth_date, created_at";
+        "id, username, email, password_hash, first_name, last_name, birth_date, created_at, signup_request_id";
 
     private const string TweetSelect = """
         SELECT t.id, t.text, t.author_id, u.username, u.first_name, u.last_name, t.created_at, t.updated_at
@@ -23,11 +23,12 @@ public sealed class SqliteTweetStore(SqliteConnectionFactory connections) : ITwe
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             INSERT INTO users ({UserColumns}, username_key, email_key)
-            VALUES ($id, $username, $email, $password_hash, $first_name, $last_name, $birth_date, $created_at, $username_key, $email_key)
+            VALUES ($id, $username, $email, $password_hash, $first_name, $last_name, $birth_date, $created_at, $signup_request_id, $username_key, $email_key)
             """;
         BindUser(command, user);
         command.Parameters.AddWithValue("$created_at", ToUnixMs(user.CreatedAt));
-        await ExecuteUserWriteAsync(command, cancellationToken);
+        command.Parameters.AddWithValue("$signup_request_id", (object?)user.SignUpRequestId ?? DBNull.Value);
+        await ExecuteWriteAsync(command, cancellationToken);
     }
 
     public async Task<UserRecord?> GetUserAsync(Guid id, CancellationToken cancellationToken)
@@ -72,7 +73,7 @@ public sealed class SqliteTweetStore(SqliteConnectionFactory connections) : ITwe
             WHERE id = $id
             """;
         BindUser(command, user);
-        return await ExecuteUserWriteAsync(command, cancellationToken) == 1;
+        return await ExecuteWriteAsync(command, cancellationToken) == 1;
     }
 
     public async Task<bool> DeleteUserAsync(Guid id, CancellationToken cancellationToken)
@@ -89,12 +90,26 @@ public sealed class SqliteTweetStore(SqliteConnectionFactory connections) : ITwe
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO tweets (id, author_id, text, created_at) VALUES ($id, $author_id, $text, $created_at)";
+        command.CommandText = """
+            INSERT INTO tweets (id, author_id, text, created_at, client_request_id)
+            VALUES ($id, $author_id, $text, $created_at, $client_request_id)
+            """;
         command.Parameters.AddWithValue("$id", Key(tweet.Id));
         command.Parameters.AddWithValue("$author_id", Key(tweet.AuthorId));
         command.Parameters.AddWithValue("$text", tweet.Text);
         command.Parameters.AddWithValue("$created_at", ToUnixMs(tweet.CreatedAt));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        command.Parameters.AddWithValue("$client_request_id", (object?)tweet.ClientRequestId ?? DBNull.Value);
+        await ExecuteWriteAsync(command, cancellationToken);
+    }
+
+    public async Task<TweetRecord?> FindTweetByClientRequestIdAsync(Guid authorId, string clientRequestId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"{TweetSelect} WHERE t.author_id = $author AND t.client_request_id = $request";
+        command.Parameters.AddWithValue("$author", Key(authorId));
+        command.Parameters.AddWithValue("$request", clientRequestId);
+        return (await ReadTweetsAsync(command, cancellationToken)).SingleOrDefault();
     }
 
     public async Task<TweetRecord?> GetTweetAsync(Guid id, CancellationToken cancellationToken)
@@ -161,7 +176,7 @@ public sealed class SqliteTweetStore(SqliteConnectionFactory connections) : ITwe
             user.BirthDate is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value);
     }
 
-    private static async Task<int> ExecuteUserWriteAsync(SqliteCommand command, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteWriteAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
         try
         {
@@ -169,7 +184,11 @@ public sealed class SqliteTweetStore(SqliteConnectionFactory connections) : ITwe
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 19 && e.Message.Contains("UNIQUE", StringComparison.Ordinal))
         {
-            throw new DuplicateValueException(e.Message.Contains("users.username_key", StringComparison.Ordinal) ? "username" : "email", e);
+            // SQLite names the columns, not the constraint: "UNIQUE constraint failed: users.username_key".
+            var field = e.Message.Contains("users.username_key", StringComparison.Ordinal) ? "username"
+                : e.Message.Contains("tweets.client_request_id", StringComparison.Ordinal) ? "clientRequestId"
+                : "email";
+            throw new DuplicateValueException(field, e);
         }
     }
 
@@ -187,7 +206,8 @@ public sealed class SqliteTweetStore(SqliteConnectionFactory connections) : ITwe
                 reader.GetString(4),
                 reader.GetString(5),
                 reader.IsDBNull(6) ? null : DateOnly.ParseExact(reader.GetString(6), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                FromUnixMs(reader.GetInt64(7))));
+                FromUnixMs(reader.GetInt64(7)),
+                reader.IsDBNull(8) ? null : reader.GetString(8)));
         }
 
         return users;

@@ -17,10 +17,10 @@ public sealed class StorageOptions
 
     /// <summary>How long opening a PostgreSQL connection may take before the call fails as <c>Unavailable</c>.
     /// Short on purpose: a load balancer retries elsewhere sooner than a client waits.</summary>
-    public int ConnectTimeoutSeconds { get; set; } = 3;
+    public int ConnectTimeoutSeconds { get; set; } = 5;
 
     /// <summary>How long one PostgreSQL statement may run before the call fails as <c>Unavailable</c>.</summary>
-    public int CommandTimeoutSeconds { get; set; } = 10;
+    public int CommandTimeoutSeconds { get; set; } = 15;
 }
 
 public enum StorageProvider

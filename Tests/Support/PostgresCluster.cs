@@ -84,6 +84,17 @@ public sealed class PostgresCluster
         return ConnectionString(name);
     }
 
+    /// <summary>Command-line settings for a service process on a new database of this cluster. The timeouts are
+    /// generous: on a machine shared with busy builds, the default fail-fast ones would fail tests that are about
+    /// something else.</summary>
+    public async Task<string[]> ServiceSettingsAsync() =>
+    [
+        "--Storage:Provider=Postgres",
+        $"--Storage:ConnectionString={await CreateDatabaseAsync()}",
+        "--Storage:ConnectTimeoutSeconds=60",
+        "--Storage:CommandTimeoutSeconds=120",
+    ];
+
     public Task StartAsync() =>
         RunAsPostgresAsync("pg_ctl", ["start", "-D", DataDirectory, "-l", Path.Combine(_directory, "server.log"), "-w", "-t", "120"]);
 

@@ -46,7 +46,7 @@ public sealed class ServiceFixture : IAsyncDisposable
     {
         var directory = Directory.CreateTempSubdirectory("tweetssoap-tests-").FullName;
         string[] storage = backend == StorageProvider.Postgres
-            ? ["--Storage:Provider=Postgres", $"--Storage:ConnectionString={await (cluster ?? await PostgresCluster.SharedAsync()).CreateDatabaseAsync()}"]
+            ? await (cluster ?? await PostgresCluster.SharedAsync()).ServiceSettingsAsync()
             : [$"--Storage:SqlitePath={Path.Combine(directory, "tweets.db")}"];
         var app = TweetsSoapHost.Build(
         [

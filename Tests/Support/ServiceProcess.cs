@@ -15,6 +15,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private bool _disposed;
 
     private ServiceProcess(Process process, Uri baseAddress)
     {
@@ -90,6 +91,12 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         Soap.Dispose();
         Http.Dispose();
         if (!_process.HasExited)

@@ -18,6 +18,7 @@ public static class Problems
         ErrorCode.Forbidden => StatusCodes.Status403Forbidden,
         ErrorCode.NotFound => StatusCodes.Status404NotFound,
         ErrorCode.Conflict => StatusCodes.Status409Conflict,
+        ErrorCode.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -29,6 +30,7 @@ public static class Problems
         ErrorCode.Forbidden => "The caller may not change this resource.",
         ErrorCode.NotFound => "The resource does not exist.",
         ErrorCode.Conflict => "A unique value is already taken.",
+        ErrorCode.Unavailable => "The service cannot reach its database right now; retry shortly.",
         _ => "The service could not complete the request.",
     };
 

@@ -17,7 +17,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
     public async Task SignUp_WithInvalidFields_IsValidationFailedWithTheSameFieldsInBothFaces()
     {
         await AssertSameErrorAsync(ErrorCode.ValidationFailed, HttpStatusCode.UnprocessableEntity,
-            () => Soap.Users(SoapVersion.Soap11).SignUp("no spaces!", "not-an-email", "short", "", "Lovelace", DateTime.UtcNow.AddDays(2)),
+            () => Soap.Users(SoapVersion.Soap11).SignUp("no spaces!", "not-an-email", "short", "", "Lovelace", DateTime.UtcNow.AddDays(2), null),
             () => Json.SendAsync(HttpMethod.Post, "api/signup",
                 new { username = "no spaces!", email = "not-an-email", password = "short", firstName = "", lastName = "Lovelace", birthDate = DateTime.UtcNow.AddDays(2) }));
     }
@@ -29,7 +29,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
         var other = SoapClients.UniqueUsername();
 
         var problem = await AssertSameErrorAsync(ErrorCode.Conflict, HttpStatusCode.Conflict,
-            () => Soap.Users(SoapVersion.Soap12).SignUp(taken.User.Username, $"{other}@example.org", "correct horse", "A", "B", null),
+            () => Soap.Users(SoapVersion.Soap12).SignUp(taken.User.Username, $"{other}@example.org", "correct horse", "A", "B", null, null),
             () => Json.SendAsync(HttpMethod.Post, "api/signup",
                 new { username = taken.User.Username, email = $"{other}@example.org", password = "correct horse", firstName = "A", lastName = "B" }));
 
@@ -127,7 +127,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
         Assert.AreEqual("Basic", response.Headers.WwwAuthenticate.Single().Scheme);
         StringAssert.Contains(response.Headers.WwwAuthenticate.Single().Parameter, "realm=\"TweetsSoap\"");
         Assert.AreEqual(ErrorCode.Unauthenticated, (await JsonApi.ProblemOfAsync(response)).Code);
-        await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Soap.Tweets(SoapVersion.Soap11).PostTweet("who am I?", null, null));
+        await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Soap.Tweets(SoapVersion.Soap11).PostTweet("who am I?", null, null, null));
     }
 
     [TestMethod]
@@ -138,7 +138,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
         var account = await Soap.SignUpAsync();
 
         var problem = await AssertSameErrorAsync(ErrorCode.ValidationFailed, HttpStatusCode.UnprocessableEntity,
-            () => Soap.Tweets(SoapVersion.Soap11, account).PostTweet(text, null, null),
+            () => Soap.Tweets(SoapVersion.Soap11, account).PostTweet(text, null, null, null),
             () => Json.SendAsync(HttpMethod.Post, "api/tweets", new { text }, account));
 
         CollectionAssert.AreEqual(new[] { "text" }, problem.Fields);
@@ -158,8 +158,8 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
     public async Task ListTweets_WithTokenOfAnotherListing_IsValidationFailedInBothFaces()
     {
         var account = await Soap.SignUpAsync();
-        await Soap.Tweets(SoapVersion.Soap11, account).PostTweet("one", null, null);
-        await Soap.Tweets(SoapVersion.Soap11, account).PostTweet("two", null, null);
+        await Soap.Tweets(SoapVersion.Soap11, account).PostTweet("one", null, null, null);
+        await Soap.Tweets(SoapVersion.Soap11, account).PostTweet("two", null, null, null);
         var token = (await Soap.Tweets(SoapVersion.Soap11).ListTweets(account.User.Id, 1, null)).NextPageToken;
 
         var problem = await AssertSameErrorAsync(ErrorCode.ValidationFailed, HttpStatusCode.UnprocessableEntity,
@@ -174,7 +174,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
     {
         var author = await Soap.SignUpAsync();
         var other = await Soap.SignUpAsync();
-        var tweet = await Soap.Tweets(SoapVersion.Soap11, author).PostTweet("mine", null, null);
+        var tweet = await Soap.Tweets(SoapVersion.Soap11, author).PostTweet("mine", null, null, null);
 
         await AssertSameErrorAsync(ErrorCode.Forbidden, HttpStatusCode.Forbidden,
             () => Soap.Tweets(SoapVersion.Soap11, other).UpdateTweet(tweet.Id, "yours now"),

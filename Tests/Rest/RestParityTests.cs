@@ -112,7 +112,7 @@ public sealed class RestParityTests : ServiceTests<RestParityTests>
     public async Task GetTweet_OfATweetPostedOverSoap_IsTheSameOverJson()
     {
         var account = await Soap.SignUpAsync();
-        var posted = await Soap.Tweets(SoapVersion.Soap11, account).PostTweet("posted over SOAP", null, null);
+        var posted = await Soap.Tweets(SoapVersion.Soap11, account).PostTweet("posted over SOAP", null, null, null);
 
         var overJson = await Json.ExpectAsync<Tweet>(HttpStatusCode.OK, HttpMethod.Get, $"api/tweets/{posted.Id}");
 
@@ -125,7 +125,7 @@ public sealed class RestParityTests : ServiceTests<RestParityTests>
         var account = await Soap.SignUpAsync();
         for (var i = 0; i < 5; i++)
         {
-            await Soap.Tweets(SoapVersion.Soap11, account).PostTweet($"tweet {i}", null, null);
+            await Soap.Tweets(SoapVersion.Soap11, account).PostTweet($"tweet {i}", null, null, null);
         }
 
         var soapFirst = await Soap.Tweets(SoapVersion.Soap12).ListTweets(account.User.Id, 3, null);
@@ -145,7 +145,7 @@ public sealed class RestParityTests : ServiceTests<RestParityTests>
     public async Task UpdateTweet_OverJson_ReturnsWhatSoapReadsWithUpdatedAt()
     {
         var account = await Soap.SignUpAsync();
-        var posted = await Soap.Tweets(SoapVersion.Soap11, account).PostTweet("first draft", null, null);
+        var posted = await Soap.Tweets(SoapVersion.Soap11, account).PostTweet("first draft", null, null, null);
 
         var updated = await Json.ExpectAsync<Tweet>(HttpStatusCode.OK, HttpMethod.Put, $"api/tweets/{posted.Id}", new { text = "second draft" }, account);
 
@@ -158,7 +158,7 @@ public sealed class RestParityTests : ServiceTests<RestParityTests>
     public async Task DeleteTweet_OverJson_AnswersNoContentAndSoapNoLongerFindsTheTweet()
     {
         var account = await Soap.SignUpAsync();
-        var posted = await Soap.Tweets(SoapVersion.Soap11, account).PostTweet("short-lived", null, null);
+        var posted = await Soap.Tweets(SoapVersion.Soap11, account).PostTweet("short-lived", null, null, null);
 
         using var response = await Json.SendAsync(HttpMethod.Delete, $"api/tweets/{posted.Id}", account: account);
 

@@ -52,9 +52,9 @@ public sealed class TlsTests
         const string password = "correct horse battery";
 
         var user = await Channel<IUserService>(s_service.UserServiceAddress, username, password)
-            .SignUp(username, $"{username}@example.org", password, "Ada", "Lovelace", null);
+            .SignUp(username, $"{username}@example.org", password, "Ada", "Lovelace", null, null);
         var loggedIn = await Channel<IUserService>(s_service.UserServiceAddress, username, password).Login();
-        var tweet = await Channel<ITweetService>(s_service.TweetServiceAddress, username, password).PostTweet("over TLS", null, null);
+        var tweet = await Channel<ITweetService>(s_service.TweetServiceAddress, username, password).PostTweet("over TLS", null, null, null);
 
         Assert.AreEqual(user.Id, loggedIn.Id);
         Assert.AreEqual(user.Id, tweet.Author.Id);
@@ -65,7 +65,7 @@ public sealed class TlsTests
     {
         var username = SoapClients.UniqueUsername();
         await Channel<IUserService>(s_service.UserServiceAddress, username, "correct horse battery")
-            .SignUp(username, $"{username}@example.org", "correct horse battery", "Ada", "Lovelace", null);
+            .SignUp(username, $"{username}@example.org", "correct horse battery", "Ada", "Lovelace", null, null);
 
         await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Channel<IUserService>(s_service.UserServiceAddress, username, "wrong password").Login());
     }

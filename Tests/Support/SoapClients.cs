@@ -12,19 +12,24 @@ public enum SoapVersion
     Soap12,
 }
 
-/// <summary>WCF client channels to the fixture's service over SOAP 1.1 or 1.2, with or without a UsernameToken.</summary>
-public sealed class SoapClients(ServiceFixture service) : IDisposable
+/// <summary>WCF client channels to a service over SOAP 1.1 or 1.2, with or without a UsernameToken.</summary>
+public sealed class SoapClients(Uri baseAddress) : IDisposable
 {
+    public SoapClients(ServiceFixture service)
+        : this(service.BaseAddress)
+    {
+    }
+
     private readonly ConcurrentDictionary<(Type, SoapVersion, string?, string?), ChannelFactory> _factories = new();
 
     public IUserService Users(SoapVersion version, string? username = null, string? password = null) =>
-        Channel<IUserService>(service.UserServiceAddress, version, username, password);
+        Channel<IUserService>(new Uri(baseAddress, "UserService.svc"), version, username, password);
 
     public ITweetService Tweets(SoapVersion version, string? username = null, string? password = null) =>
-        Channel<ITweetService>(service.TweetServiceAddress, version, username, password);
+        Channel<ITweetService>(new Uri(baseAddress, "TweetService.svc"), version, username, password);
 
     public ISocialService Social(SoapVersion version, string? username = null, string? password = null) =>
-        Channel<ISocialService>(service.SocialServiceAddress, version, username, password);
+        Channel<ISocialService>(new Uri(baseAddress, "SocialService.svc"), version, username, password);
 
     public ISocialService Social(SoapVersion version, Account account) => Social(version, account.User.Username, account.Password);
 
@@ -37,7 +42,7 @@ public sealed class SoapClients(ServiceFixture service) : IDisposable
     {
         username ??= UniqueUsername();
         const string password = "correct horse battery";
-        var user = await Users(version).SignUp(username, $"{username}@example.org", password, "Ada", "Lovelace", new DateTime(1990, 12, 10));
+        var user = await Users(version).SignUp(username, $"{username}@example.org", password, "Ada", "Lovelace", new DateTime(1990, 12, 10), null);
         return new Account(user, password);
     }
 

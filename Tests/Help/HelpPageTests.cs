@@ -57,8 +57,8 @@ public sealed class HelpPageTests : ServiceTests<HelpPageTests>
         var page = await Service.Http.GetStringAsync("TweetService.svc");
 
         StringAssert.Contains(page, "Posts a tweet as the caller, optionally as a reply or a quote, and returns it. Needs a UsernameToken.");
-        StringAssert.Contains(page, "1 to 280 characters, counted as user-perceived characters (an emoji counts once).");
-        StringAssert.Contains(page, "Faults: Unauthenticated, ValidationFailed (empty or too long).");
+        StringAssert.Contains(page, "Weighted length 1 to 280 as Twitter counts it: URLs 23, emoji and most non-Latin characters 2, others 1.");
+        StringAssert.Contains(page, "Faults: Unauthenticated, ValidationFailed (empty, too long, invalid characters), NotFound (the replied-to or quoted tweet), Conflict (clientRequestId already used for a different tweet), Unavailable.");
         StringAssert.Contains(page, "The user or tweet named in the request does not exist.");
     }
 

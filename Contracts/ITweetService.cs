@@ -17,10 +17,13 @@ public interface ITweetService
     /// <param name="text">Weighted length 1 to 280 as Twitter counts it: URLs 23, emoji and most non-Latin characters 2, others 1.</param>
     /// <param name="inReplyToTweetId">The tweet this one answers; the reply joins that tweet's conversation.</param>
     /// <param name="quotedTweetId">The tweet this one quotes.</param>
-    /// <remarks>Faults: Unauthenticated, ValidationFailed (empty, too long, invalid characters), NotFound (the replied-to or quoted tweet).</remarks>
+    /// <param name="clientRequestId">Optional, up to 64 letters, digits or <c>. _ : -</c> (a UUID will do): a retry
+    /// by the same user with the same id returns the tweet the first attempt created instead of posting it twice.</param>
+    /// <remarks>Faults: Unauthenticated, ValidationFailed (empty, too long, invalid characters), NotFound (the replied-to
+    /// or quoted tweet), Conflict (clientRequestId already used for a different tweet), Unavailable.</remarks>
     [OperationContract]
     [FaultContract(typeof(ServiceFault))]
-    Task<Tweet> PostTweet(string text, Guid? inReplyToTweetId, Guid? quotedTweetId);
+    Task<Tweet> PostTweet(string text, Guid? inReplyToTweetId, Guid? quotedTweetId, string? clientRequestId);
 
     /// <summary>Returns one tweet. Anonymous.</summary>
     /// <remarks>Faults: ValidationFailed (tweetId missing), NotFound.</remarks>

@@ -17,10 +17,13 @@ public interface IUserService
     /// <param name="firstName">1 to 50 characters.</param>
     /// <param name="lastName">1 to 50 characters.</param>
     /// <param name="birthDate">Optional; the date part is kept and must not be in the future.</param>
-    /// <remarks>Faults: ValidationFailed (with the field names), Conflict (username or email taken).</remarks>
+    /// <param name="clientRequestId">Optional, as for <c>PostTweet</c>. SignUp is anonymous, so the id is scoped to the
+    /// username: a retry with the same username, email, password and id returns the account the first attempt created
+    /// instead of a <c>Conflict</c>.</param>
+    /// <remarks>Faults: ValidationFailed (with the field names), Conflict (username or email taken), Unavailable.</remarks>
     [OperationContract]
     [FaultContract(typeof(ServiceFault))]
-    Task<User> SignUp(string username, string email, string password, string firstName, string lastName, DateTime? birthDate);
+    Task<User> SignUp(string username, string email, string password, string firstName, string lastName, DateTime? birthDate, string? clientRequestId);
 
     /// <summary>Checks the UsernameToken in the header and returns the caller's own profile.</summary>
     /// <remarks>Faults: Unauthenticated (no token, unknown user or wrong password: the same fault for each).</remarks>

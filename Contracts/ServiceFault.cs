@@ -27,8 +27,8 @@ public sealed class ServiceFault
     public int? RetryAfterSeconds { get; set; }
 }
 
-/// <summary>Machine-readable fault codes. On the wire, all but <see cref="InternalError"/> are sent as
-/// SOAP 1.1 <c>Client</c> / SOAP 1.2 <c>Sender</c> faults; <see cref="InternalError"/> as <c>Server</c> / <c>Receiver</c>.</summary>
+/// <summary>Machine-readable fault codes. On the wire, all but <see cref="InternalError"/> and <see cref="Unavailable"/> are
+/// sent as SOAP 1.1 <c>Client</c> / SOAP 1.2 <c>Sender</c> faults; those two as <c>Server</c> / <c>Receiver</c>.</summary>
 [DataContract(Namespace = Namespaces.V1)]
 public enum ErrorCode
 {
@@ -55,4 +55,8 @@ public enum ErrorCode
 
     /// <summary>Too many failed logins for this account or from this address; <see cref="ServiceFault.RetryAfterSeconds"/> says when to try again.</summary>
     [EnumMember] Throttled,
+
+    /// <summary>The service cannot reach its database right now. Retry later; a write may or may not have happened,
+    /// so retry creating operations with the same <c>clientRequestId</c>.</summary>
+    [EnumMember] Unavailable,
 }

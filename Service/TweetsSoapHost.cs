@@ -1,5 +1,6 @@
 using System.ServiceModel.Channels;
 using System.Xml;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using SoapCore;
@@ -13,7 +14,6 @@ using TweetsSoap.Service.Operations;
 using TweetsSoap.Service.Rest;
 using TweetsSoap.Service.Soap;
 using TweetsSoap.Service.Storage;
-using TweetsSoap.Service.Storage.Sqlite;
 
 namespace TweetsSoap.Service;
 
@@ -31,11 +31,7 @@ public static class TweetsSoapHost
 
     public static IServiceCollection AddTweetsSoap(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddOptions<StorageOptions>()
-            .Bind(configuration.GetSection(StorageOptions.Section))
-            .PostConfigure(o => o.SqlitePath = Path.Combine(environment.ContentRootPath, o.SqlitePath));
-        services.AddSingleton<SqliteConnectionFactory>();
-        services.AddSingleton<ITweetStore, SqliteTweetStore>();
+        services.AddTweetStore(configuration, environment);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Clock>();
@@ -65,7 +61,10 @@ public static class TweetsSoapHost
 
     public static WebApplication UseTweetsSoap(this WebApplication app)
     {
-        app.Services.GetRequiredService<SqliteConnectionFactory>().Migrate();
+        app.Services.GetRequiredService<IStoreSchema>().Migrate();
+        // Liveness runs no check: a database outage must not make an orchestrator restart healthy processes.
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(StoreReadinessCheck.Tag) });
 
         app.UseForwardedHeaders();
         app.UseObservability();

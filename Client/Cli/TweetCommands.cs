@@ -18,7 +18,7 @@ public static class TweetCommands
         yield return TweetsCli.Define("post", "Post a tweet, optionally as a reply or a quote", true, [text, replyTo, quote], async (s, r) =>
         {
             using var tweets = s.Tweets();
-            await TweetsCli.PrintAsync(s, tweets.PostTweetAsync(r.GetValue(text), r.GetValue(replyTo), r.GetValue(quote)), Printer.Tweet);
+            await TweetsCli.PrintAsync(s, tweets.PostTweetAsync(r.GetValue(text), r.GetValue(replyTo), r.GetValue(quote), null), Printer.Tweet);
         });
 
         yield return TweetsCli.Define("get", "Show a tweet", false, [tweetId], async (s, r) =>

@@ -21,7 +21,7 @@ public static class UserCommands
         yield return TweetsCli.Define("signup", "Create an account named by --username and --password", true, [email, firstName, lastName, birthDate], async (s, r) =>
         {
             using var users = s.Users();
-            await TweetsCli.PrintAsync(s, users.SignUpAsync(s.Username, r.GetValue(email), s.Password, r.GetValue(firstName), r.GetValue(lastName), Utc(r.GetValue(birthDate))), Printer.User);
+            await TweetsCli.PrintAsync(s, users.SignUpAsync(s.Username, r.GetValue(email), s.Password, r.GetValue(firstName), r.GetValue(lastName), Utc(r.GetValue(birthDate)), null), Printer.User);
         });
 
         yield return TweetsCli.Define("login", "Check the credentials and show your own profile", true, [], async (s, _) =>

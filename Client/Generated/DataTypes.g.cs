@@ -96,6 +96,8 @@ public enum ErrorCode
     InternalError,
     [global::System.Runtime.Serialization.EnumMember(Value = "Throttled")]
     Throttled,
+    [global::System.Runtime.Serialization.EnumMember(Value = "Unavailable")]
+    Unavailable,
 }
 
 [global::System.Runtime.Serialization.DataContract(Name = "LookupProblem", Namespace = "http://tweetssoap.example/2026/11")]

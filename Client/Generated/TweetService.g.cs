@@ -11,10 +11,10 @@ public partial interface ITweetService
     [global::System.ServiceModel.OperationContract(Action = "http://tweetssoap.example/2026/11/TweetService/PostTweet", ReplyAction = "http://tweetssoap.example/2026/11/TweetService/PostTweetResponse")]
     [global::System.ServiceModel.FaultContract(typeof(ServiceFault), Action = "http://tweetssoap.example/2026/11/TweetService/PostTweetServiceFaultFault", Name = "ServiceFault", Namespace = "http://tweetssoap.example/2026/11")]
     [return: global::System.ServiceModel.MessageParameter(Name = "PostTweetResult")]
-    Tweet? PostTweet(string? text, global::System.Guid? inReplyToTweetId, global::System.Guid? quotedTweetId);
+    Tweet? PostTweet(string? text, global::System.Guid? inReplyToTweetId, global::System.Guid? quotedTweetId, string? clientRequestId);
 
     [global::System.ServiceModel.OperationContract(Action = "http://tweetssoap.example/2026/11/TweetService/PostTweet", ReplyAction = "http://tweetssoap.example/2026/11/TweetService/PostTweetResponse")]
-    global::System.Threading.Tasks.Task<Tweet?> PostTweetAsync(string? text, global::System.Guid? inReplyToTweetId, global::System.Guid? quotedTweetId);
+    global::System.Threading.Tasks.Task<Tweet?> PostTweetAsync(string? text, global::System.Guid? inReplyToTweetId, global::System.Guid? quotedTweetId, string? clientRequestId);
 
     [global::System.ServiceModel.OperationContract(Action = "http://tweetssoap.example/2026/11/TweetService/GetTweet", ReplyAction = "http://tweetssoap.example/2026/11/TweetService/GetTweetResponse")]
     [global::System.ServiceModel.FaultContract(typeof(ServiceFault), Action = "http://tweetssoap.example/2026/11/TweetService/GetTweetServiceFaultFault", Name = "ServiceFault", Namespace = "http://tweetssoap.example/2026/11")]
@@ -107,9 +107,9 @@ public partial class TweetServiceClient : global::System.ServiceModel.ClientBase
         : base(global::TweetsSoap.Client.Soap.SoapBindings.Create(address, protocol, usernameToken: true), new global::System.ServiceModel.EndpointAddress(address))
         => global::TweetsSoap.Client.Soap.UsernameToken.Apply(Endpoint, username, password);
 
-    public Tweet? PostTweet(string? text, global::System.Guid? inReplyToTweetId, global::System.Guid? quotedTweetId) => Channel.PostTweet(text, inReplyToTweetId, quotedTweetId);
+    public Tweet? PostTweet(string? text, global::System.Guid? inReplyToTweetId, global::System.Guid? quotedTweetId, string? clientRequestId) => Channel.PostTweet(text, inReplyToTweetId, quotedTweetId, clientRequestId);
 
-    public global::System.Threading.Tasks.Task<Tweet?> PostTweetAsync(string? text, global::System.Guid? inReplyToTweetId, global::System.Guid? quotedTweetId) => Channel.PostTweetAsync(text, inReplyToTweetId, quotedTweetId);
+    public global::System.Threading.Tasks.Task<Tweet?> PostTweetAsync(string? text, global::System.Guid? inReplyToTweetId, global::System.Guid? quotedTweetId, string? clientRequestId) => Channel.PostTweetAsync(text, inReplyToTweetId, quotedTweetId, clientRequestId);
 
     public Tweet? GetTweet(global::System.Guid tweetId) => Channel.GetTweet(tweetId);
 

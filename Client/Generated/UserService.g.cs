@@ -11,10 +11,10 @@ public partial interface IUserService
     [global::System.ServiceModel.OperationContract(Action = "http://tweetssoap.example/2026/11/UserService/SignUp", ReplyAction = "http://tweetssoap.example/2026/11/UserService/SignUpResponse")]
     [global::System.ServiceModel.FaultContract(typeof(ServiceFault), Action = "http://tweetssoap.example/2026/11/UserService/SignUpServiceFaultFault", Name = "ServiceFault", Namespace = "http://tweetssoap.example/2026/11")]
     [return: global::System.ServiceModel.MessageParameter(Name = "SignUpResult")]
-    User? SignUp(string? username, string? email, string? password, string? firstName, string? lastName, global::System.DateTime? birthDate);
+    User? SignUp(string? username, string? email, string? password, string? firstName, string? lastName, global::System.DateTime? birthDate, string? clientRequestId);
 
     [global::System.ServiceModel.OperationContract(Action = "http://tweetssoap.example/2026/11/UserService/SignUp", ReplyAction = "http://tweetssoap.example/2026/11/UserService/SignUpResponse")]
-    global::System.Threading.Tasks.Task<User?> SignUpAsync(string? username, string? email, string? password, string? firstName, string? lastName, global::System.DateTime? birthDate);
+    global::System.Threading.Tasks.Task<User?> SignUpAsync(string? username, string? email, string? password, string? firstName, string? lastName, global::System.DateTime? birthDate, string? clientRequestId);
 
     [global::System.ServiceModel.OperationContract(Action = "http://tweetssoap.example/2026/11/UserService/Login", ReplyAction = "http://tweetssoap.example/2026/11/UserService/LoginResponse")]
     [global::System.ServiceModel.FaultContract(typeof(ServiceFault), Action = "http://tweetssoap.example/2026/11/UserService/LoginServiceFaultFault", Name = "ServiceFault", Namespace = "http://tweetssoap.example/2026/11")]
@@ -83,9 +83,9 @@ public partial class UserServiceClient : global::System.ServiceModel.ClientBase<
         : base(global::TweetsSoap.Client.Soap.SoapBindings.Create(address, protocol, usernameToken: true), new global::System.ServiceModel.EndpointAddress(address))
         => global::TweetsSoap.Client.Soap.UsernameToken.Apply(Endpoint, username, password);
 
-    public User? SignUp(string? username, string? email, string? password, string? firstName, string? lastName, global::System.DateTime? birthDate) => Channel.SignUp(username, email, password, firstName, lastName, birthDate);
+    public User? SignUp(string? username, string? email, string? password, string? firstName, string? lastName, global::System.DateTime? birthDate, string? clientRequestId) => Channel.SignUp(username, email, password, firstName, lastName, birthDate, clientRequestId);
 
-    public global::System.Threading.Tasks.Task<User?> SignUpAsync(string? username, string? email, string? password, string? firstName, string? lastName, global::System.DateTime? birthDate) => Channel.SignUpAsync(username, email, password, firstName, lastName, birthDate);
+    public global::System.Threading.Tasks.Task<User?> SignUpAsync(string? username, string? email, string? password, string? firstName, string? lastName, global::System.DateTime? birthDate, string? clientRequestId) => Channel.SignUpAsync(username, email, password, firstName, lastName, birthDate, clientRequestId);
 
     public User? Login() => Channel.Login();
 

@@ -17,6 +17,7 @@ public sealed partial class Validation
     public const int MaxPasswordLength = 64;
     public const int MaxNameLength = 50;
     public const int MaxEmailLength = 254;
+    public const int MaxClientRequestIdLength = 64;
 
     public Validation Username(string? value, string field = "username")
     {
@@ -113,6 +114,12 @@ public sealed partial class Validation
             ? this
             : Add(field, $"must hold 1 to {Paging.MaxPageSize} items");
 
+    /// <summary>Absent or empty means the caller does not ask for idempotency.</summary>
+    public Validation ClientRequestId(string? value, string field = "clientRequestId") =>
+        string.IsNullOrEmpty(value) || ClientRequestIdPattern().IsMatch(value)
+            ? this
+            : Add(field, $"must be 1 to {MaxClientRequestIdLength} letters, digits or the characters . _ : - (a UUID will do)");
+
     public Validation Required(Guid value, string field) => value == Guid.Empty ? Add(field, "is required") : this;
 
     public Validation PageSize(int? value, string field = "maxResults") =>
@@ -145,4 +152,7 @@ public sealed partial class Validation
 
     [GeneratedRegex("^[A-Za-z0-9_]{1,15}$", RegexOptions.CultureInvariant)]
     private static partial Regex UsernamePattern();
+
+    [GeneratedRegex("^[A-Za-z0-9._:-]{1,64}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ClientRequestIdPattern();
 }

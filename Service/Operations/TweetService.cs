@@ -8,10 +8,10 @@ namespace TweetsSoap.Service.Operations;
 
 public sealed partial class TweetService(ITweetStore store, Authenticator authenticator, Clock clock) : ITweetService
 {
-    public async Task<Tweet> PostTweet(string text, Guid? inReplyToTweetId, Guid? quotedTweetId)
+    public async Task<Tweet> PostTweet(string text, Guid? inReplyToTweetId, Guid? quotedTweetId, string? clientRequestId)
     {
         var author = await authenticator.RequireUserAsync(default);
-        new Validation().TweetText(text).ThrowIfInvalid();
+        new Validation().TweetText(text).ClientRequestId(clientRequestId).ThrowIfInvalid();
         var parent = inReplyToTweetId is { } replyTo ? await FindAsync(replyTo) : null;
         var quoted = quotedTweetId is { } quote ? await FindAsync(quote) : null;
 
@@ -20,8 +20,18 @@ public sealed partial class TweetService(ITweetStore store, Authenticator authen
             InReplyToId = parent?.Id,
             ConversationId = parent?.ConversationId,
             QuotedTweetId = quoted?.Id,
+            ClientRequestId = string.IsNullOrEmpty(clientRequestId) ? null : clientRequestId,
         };
-        await store.CreateTweetAsync(tweet, default);
+        try
+        {
+            await store.CreateTweetAsync(tweet, default);
+        }
+        catch (DuplicateValueException) when (tweet.ClientRequestId is not null)
+        {
+            // A retry, or its twin racing it: the unique (author, request id) let exactly one attempt insert.
+            return ToContract(await FindRetriedAsync(tweet));
+        }
+
         return ToContract(await FindAsync(tweet.Id));
     }
 
@@ -80,6 +90,18 @@ public sealed partial class TweetService(ITweetStore store, Authenticator authen
         }
 
         return tweet;
+    }
+
+    private async Task<TweetRecord> FindRetriedAsync(NewTweet retry)
+    {
+        // Absent when the first attempt's tweet was deleted since; a different tweet means the id was reused.
+        var original = await store.FindTweetByClientRequestIdAsync(retry.AuthorId, retry.ClientRequestId!, default);
+        return original is not null
+            && original.Text == retry.Text
+            && original.InReplyToId == retry.InReplyToId
+            && original.QuotedTweetId == retry.QuotedTweetId
+                ? original
+                : throw Faults.Conflict("clientRequestId");
     }
 
     private static Exception TweetNotFound(Guid tweetId) => Faults.NotFound($"There is no tweet with id {tweetId}.");

@@ -12,17 +12,27 @@ public sealed class UserService(ITweetStore store, Authenticator authenticator, 
 {
     private const string Listing = "users";
 
-    public async Task<User> SignUp(string username, string email, string password, string firstName, string lastName, DateTime? birthDate)
+    public async Task<User> SignUp(string username, string email, string password, string firstName, string lastName, DateTime? birthDate, string? clientRequestId)
     {
         new Validation()
             .Username(username).Email(email).Password(password)
             .Name(firstName, "firstName").Name(lastName, "lastName")
             .BirthDate(DateOnlyOf(birthDate), clock.Today())
+            .ClientRequestId(clientRequestId)
             .ThrowIfInvalid();
+        var requestId = string.IsNullOrEmpty(clientRequestId) ? null : clientRequestId;
 
-        var user = new UserRecord(Clock.NewId(), username, email, "", firstName.Trim(), lastName.Trim(), DateOnlyOf(birthDate), clock.UtcNow());
+        var user = new UserRecord(Clock.NewId(), username, email, "", firstName.Trim(), lastName.Trim(), DateOnlyOf(birthDate), clock.UtcNow(), requestId);
         user = user with { PasswordHash = hasher.HashPassword(user, password) };
-        await WriteAsync(() => store.CreateUserAsync(user, default));
+        try
+        {
+            await store.CreateUserAsync(user, default);
+        }
+        catch (DuplicateValueException e)
+        {
+            return ToContract(await FindRetriedSignUpAsync(username, email, password, requestId) ?? throw Faults.Conflict(e.Field), self: true);
+        }
+
         return ToContract(user, self: true);
     }
 
@@ -128,6 +138,26 @@ public sealed class UserService(ITweetStore store, Authenticator authenticator, 
         }
     }
 
+    /// <summary>
+    /// The account a first attempt of this sign-up created, or null when the username was taken otherwise. Anyone
+    /// may call SignUp, so the request id alone proves nothing: the retry must also repeat the email and a
+    /// password that verifies, which is what reading the account's private fields through Login needs anyway.
+    /// </summary>
+    private async Task<UserRecord?> FindRetriedSignUpAsync(string username, string email, string password, string? requestId)
+    {
+        if (requestId is null)
+        {
+            return null;
+        }
+
+        var existing = await store.FindUserByUsernameAsync(username, default);
+        var isRetry = existing is not null
+            && existing.SignUpRequestId == requestId
+            && string.Equals(existing.Email, email, StringComparison.OrdinalIgnoreCase)
+            && hasher.VerifyHashedPassword(existing, existing.PasswordHash, password) != PasswordVerificationResult.Failed;
+        return isRetry ? existing : null;
+    }
+
     private static Exception UserNotFound(Guid userId) => Faults.NotFound($"There is no user with id {userId}.");
 
     private static async Task<T> WriteAsync<T>(Func<Task<T>> write)
@@ -141,6 +171,4 @@ public sealed class UserService(ITweetStore store, Authenticator authenticator, 
             throw Faults.Conflict(e.Field);
         }
     }
-
-    private static Task WriteAsync(Func<Task> write) => WriteAsync(async () => { await write(); return true; });
 }

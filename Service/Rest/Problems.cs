@@ -19,6 +19,7 @@ public static class Problems
         ErrorCode.NotFound => StatusCodes.Status404NotFound,
         ErrorCode.Conflict => StatusCodes.Status409Conflict,
         ErrorCode.Throttled => StatusCodes.Status429TooManyRequests,
+        ErrorCode.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -31,6 +32,7 @@ public static class Problems
         ErrorCode.NotFound => "The resource does not exist.",
         ErrorCode.Conflict => "A unique value is already taken.",
         ErrorCode.Throttled => "Too many failed logins; try again later.",
+        ErrorCode.Unavailable => "The service cannot reach its database right now; retry shortly.",
         _ => "The service could not complete the request.",
     };
 

@@ -35,7 +35,7 @@ public static class RestEndpoints
         var api = app.MapGroup(RestGate.Prefix);
         api.MapPost("/signup", async Task<Created<User>> ([FromBody] SignUpRequest body, IUserService users) =>
         {
-            var user = await users.SignUp(body.Username!, body.Email!, body.Password!, body.FirstName!, body.LastName!, body.BirthDate);
+            var user = await users.SignUp(body.Username!, body.Email!, body.Password!, body.FirstName!, body.LastName!, body.BirthDate, body.ClientRequestId);
             return TypedResults.Created($"{RestGate.Prefix}/users/{user.Id}", user);
         }).Runs<IUserService>(nameof(IUserService.SignUp));
         api.MapPost("/login", (IUserService users) => users.Login()).Runs<IUserService>(nameof(IUserService.Login));
@@ -54,7 +54,7 @@ public static class RestEndpoints
         api.MapGet("/tweets", ReadEndpoints.ListOrLookup).Runs<ITweetService>(nameof(ITweetService.ListTweets));
         api.MapPost("/tweets", async Task<Created<Tweet>> ([FromBody] PostTweetRequest body, ITweetService tweets) =>
         {
-            var tweet = await tweets.PostTweet(body.Text!, body.InReplyToTweetId, body.QuotedTweetId);
+            var tweet = await tweets.PostTweet(body.Text!, body.InReplyToTweetId, body.QuotedTweetId, body.ClientRequestId);
             return TypedResults.Created($"{RestGate.Prefix}/tweets/{tweet.Id}", tweet);
         }).Runs<ITweetService>(nameof(ITweetService.PostTweet));
         api.MapGet("/tweets/{id:guid}", (Guid id, ITweetService tweets) => tweets.GetTweet(id)).Runs<ITweetService>(nameof(ITweetService.GetTweet));

@@ -3,6 +3,7 @@ using System.Text.Json;
 using TweetsSoap.Contracts;
 using TweetsSoap.Service.Identity;
 using TweetsSoap.Service.Observability;
+using TweetsSoap.Service.Storage;
 
 namespace TweetsSoap.Service.Rest;
 
@@ -87,6 +88,15 @@ public sealed partial class RestGate(RequestDelegate next, ILogger<RestGate> log
                 LogDeclaredFault(ErrorCode.MalformedRequest, reason, correlationId);
                 return new ServiceFault { Code = ErrorCode.MalformedRequest, Message = $"The request could not be read: {reason}", CorrelationId = correlationId };
 
+            case StoreUnavailableException:
+                LogUnavailable(exception, correlationId);
+                return new ServiceFault
+                {
+                    Code = ErrorCode.Unavailable,
+                    Message = $"The tweet store is unavailable; try again shortly (with the same clientRequestId, where the operation takes one). Correlation id {correlationId}.",
+                    CorrelationId = correlationId,
+                };
+
             default:
                 LogUnexpected(exception, correlationId);
                 return new ServiceFault
@@ -100,6 +110,9 @@ public sealed partial class RestGate(RequestDelegate next, ILogger<RestGate> log
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Problem {Code}: {Reason} (correlation id {CorrelationId})")]
     private partial void LogDeclaredFault(ErrorCode code, string reason, string correlationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The store is unavailable; answered with an Unavailable problem (correlation id {CorrelationId})")]
+    private partial void LogUnavailable(Exception exception, string correlationId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error; answered with an InternalError problem (correlation id {CorrelationId})")]
     private partial void LogUnexpected(Exception exception, string correlationId);

@@ -23,16 +23,16 @@ namespace TweetsSoap.Service.Rest;
 public sealed partial class RestJson : JsonSerializerContext;
 
 /// <summary>The arguments of <see cref="IUserService.SignUp"/>.</summary>
-public sealed record SignUpRequest(string? Username, string? Email, string? Password, string? FirstName, string? LastName, DateTime? BirthDate);
+public sealed record SignUpRequest(string? Username, string? Email, string? Password, string? FirstName, string? LastName, DateTime? BirthDate, string? ClientRequestId);
 
 /// <summary>The arguments of <see cref="IUserService.UpdateUser"/> but the id, which is in the path; absent fields keep their value.</summary>
-public sealed record UpdateUserRequest(string? Username, string? Email, string? Password, string? FirstName, string? LastName, DateTime? BirthDate);
+public sealed record UpdateUserRequest(string? Username, string? Email, string? Password, string? FirstName, string? LastName, DateTime? BirthDate, string? ClientRequestId);
 
 /// <summary>The text of an edited tweet.</summary>
 public sealed record TweetTextRequest(string? Text);
 
 /// <summary>The arguments of <see cref="ITweetService.PostTweet"/>.</summary>
-public sealed record PostTweetRequest(string? Text, Guid? InReplyToTweetId, Guid? QuotedTweetId);
+public sealed record PostTweetRequest(string? Text, Guid? InReplyToTweetId, Guid? QuotedTweetId, string? ClientRequestId);
 
 /// <summary>
 /// An RFC 9457 problem: <c>type</c>, <c>title</c>, <c>status</c> and <c>detail</c> as the RFC defines them, plus the

@@ -21,7 +21,7 @@ public static class BenchmarkCommand
         var builder = WebApplication.CreateBuilder(SeedCommand.HostArgs(args, "--runs"));
         builder.Services.AddTweetsSoap(builder.Configuration, builder.Environment);
         await using var app = builder.Build();
-        app.Services.GetRequiredService<SqliteConnectionFactory>().Migrate();
+        SeedCommand.SqliteOnly(app, "benchmark").Migrate();
         var store = app.Services.GetRequiredService<ITweetStore>();
 
         var users = await SampleUsersAsync(store);

@@ -23,7 +23,7 @@ public static class SeedCommand
         var builder = WebApplication.CreateBuilder(HostArgs(args, "--users", "--tweets"));
         builder.Services.AddTweetsSoap(builder.Configuration, builder.Environment);
         await using var app = builder.Build();
-        var connections = app.Services.GetRequiredService<SqliteConnectionFactory>();
+        var connections = SqliteOnly(app, "seed");
         connections.Migrate();
         AnsiConsole.MarkupLine($"Seeding [bold]{users:N0}[/] users and [bold]{tweets:N0}[/] tweets into {Markup.Escape(connections.DatabasePath)}");
 
@@ -44,6 +44,11 @@ public static class SeedCommand
         AnsiConsole.MarkupLine($"Done in {(DateTime.UtcNow - started).TotalSeconds:N0} s. Log in as [bold]user0[/]…[bold]user{users - 1}[/] with the password '{Password}'.");
         return 0;
     }
+
+    /// <summary>Seeding writes SQLite rows in bulk, and the benchmark measures SQLite; neither has a PostgreSQL version.</summary>
+    internal static SqliteConnectionFactory SqliteOnly(WebApplication app, string command) =>
+        app.Services.GetService<SqliteConnectionFactory>()
+        ?? throw new InvalidOperationException($"The {command} command works on SQLite only; run it without Storage:Provider=Postgres.");
 
     /// <summary>The arguments without our own options and their values, for the host's configuration (e.g. --Storage:SqlitePath=...).</summary>
     internal static string[] HostArgs(string[] args, params string[] own)

@@ -42,9 +42,9 @@ public sealed class FaultBodyWriter : BodyWriter
     private readonly string _reason;
     private readonly ServiceFault? _detail;
 
-    /// <summary>A declared fault: everything but <see cref="ErrorCode.InternalError"/> is the client's to fix.</summary>
+    /// <summary>A declared fault: everything but the server's own failures is the client's to fix.</summary>
     public FaultBodyWriter(EnvelopeVersion envelope, ServiceFault detail)
-        : this(envelope, detail.Code == ErrorCode.InternalError ? SoapFaultCode.Receiver : SoapFaultCode.Sender, detail.Message, detail)
+        : this(envelope, detail.Code is ErrorCode.InternalError or ErrorCode.Unavailable ? SoapFaultCode.Receiver : SoapFaultCode.Sender, detail.Message, detail)
     {
     }
 

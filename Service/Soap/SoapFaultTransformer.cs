@@ -8,13 +8,15 @@ using SoapCore.Extensibility;
 using TweetsSoap.Contracts;
 using TweetsSoap.Service.Identity;
 using TweetsSoap.Service.Observability;
+using TweetsSoap.Service.Storage;
 
 namespace TweetsSoap.Service.Soap;
 
 /// <summary>
 /// Turns every exception that leaves an operation into a fault that is right for the request's SOAP version
 /// (see <see cref="FaultBodyWriter"/>). Declared faults
-/// pass through with their detail; an unreadable message becomes <c>MalformedRequest</c>; anything else becomes a
+/// pass through with their detail; an unreadable message becomes <c>MalformedRequest</c>; an unreachable database
+/// <c>Unavailable</c>; anything else becomes a
 /// generic <c>InternalError</c> whose only clue is a correlation id that is also in the log.
 /// </summary>
 public sealed partial class SoapFaultTransformer(IHttpContextAccessor httpContextAccessor, SecurityLog securityLog, ILogger<SoapFaultTransformer> logger)
@@ -66,6 +68,16 @@ public sealed partial class SoapFaultTransformer(IHttpContextAccessor httpContex
                     CorrelationId = correlationId,
                 };
 
+            // Expected in operation: the database is restarting or overloaded. The exception stays in the log.
+            case StoreUnavailableException:
+                LogUnavailable(exception, correlationId);
+                return new ServiceFault
+                {
+                    Code = ErrorCode.Unavailable,
+                    Message = $"The tweet store is unavailable; try again shortly (with the same clientRequestId, where the operation takes one). Correlation id {correlationId}.",
+                    CorrelationId = correlationId,
+                };
+
             default:
                 LogUnexpected(exception, correlationId);
                 return new ServiceFault
@@ -95,6 +107,9 @@ public sealed partial class SoapFaultTransformer(IHttpContextAccessor httpContex
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Fault {Code}: {Reason} (correlation id {CorrelationId})")]
     private partial void LogDeclaredFault(ErrorCode code, string reason, string? correlationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The store is unavailable; answered with an Unavailable fault (correlation id {CorrelationId})")]
+    private partial void LogUnavailable(Exception exception, string? correlationId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error; answered with an InternalError fault (correlation id {CorrelationId})")]
     private partial void LogUnexpected(Exception exception, string? correlationId);

@@ -26,6 +26,9 @@ public interface ITweetStore
 
     Task<TweetRecord?> GetTweetAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>The tweet the author posted with this client request id, if any.</summary>
+    Task<TweetRecord?> FindTweetByClientRequestIdAsync(Guid authorId, string clientRequestId, CancellationToken cancellationToken);
+
     /// <summary>Tweets newest first, optionally of one author, starting after <paramref name="before"/> when it is given.</summary>
     Task<IReadOnlyList<TweetRecord>> ListTweetsAsync(Guid? authorId, Guid? before, int limit, CancellationToken cancellationToken);
 
@@ -77,7 +80,8 @@ public sealed record UserRecord(
     string FirstName,
     string LastName,
     DateOnly? BirthDate,
-    DateTime CreatedAt)
+    DateTime CreatedAt,
+    string? SignUpRequestId = null)
 {
     /// <summary>Filled in by reads; writes ignore it.</summary>
     public int FollowersCount { get; init; }
@@ -94,6 +98,10 @@ public sealed record NewTweet(Guid Id, Guid AuthorId, string Text, DateTime Crea
     public Guid? ConversationId { get; init; }
 
     public Guid? QuotedTweetId { get; init; }
+
+    /// <summary>Unique per author: a second tweet with the same one fails as a duplicate of <c>clientRequestId</c>,
+    /// which is how a retried PostTweet finds its first attempt.</summary>
+    public string? ClientRequestId { get; init; }
 }
 
 public sealed record TweetRecord(
@@ -141,10 +149,10 @@ public sealed record IdRange(Guid? Before, Guid? After)
 /// <summary>A parsed search: every word, hashtag (without #) and mention (without @) must occur; <see cref="AuthorId"/> restricts the author.</summary>
 public sealed record SearchQuery(IReadOnlyList<string> Words, IReadOnlyList<string> Hashtags, IReadOnlyList<string> Mentions, Guid? AuthorId);
 
-/// <summary>A value that must be unique (a username or an email) is already taken.</summary>
+/// <summary>A value that must be unique (a username, an email, an author's client request id) is already taken.</summary>
 public sealed class DuplicateValueException(string field, Exception innerException)
     : Exception($"The {field} is already taken.", innerException)
 {
-    /// <summary>The contract's name of the field: <c>username</c> or <c>email</c>.</summary>
+    /// <summary>The contract's name of the field: <c>username</c>, <c>email</c> or <c>clientRequestId</c>.</summary>
     public string Field { get; } = field;
 }

@@ -5,6 +5,26 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
+    /// <summary>Which backend keeps the data. Env: <c>Storage__Provider</c>.</summary>
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
     /// <summary>The SQLite database file; created with its folder on first start. Env: <c>Storage__SqlitePath</c>.</summary>
     public string SqlitePath { get; set; } = "data/tweets.db";
+
+    /// <summary>The Npgsql connection string of the PostgreSQL database (pool size and the like go here).
+    /// Env: <c>Storage__ConnectionString</c>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>How long opening a PostgreSQL connection may take before the call fails as <c>Unavailable</c>.
+    /// Short on purpose: a load balancer retries elsewhere sooner than a client waits.</summary>
+    public int ConnectTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>How long one PostgreSQL statement may run before the call fails as <c>Unavailable</c>.</summary>
+    public int CommandTimeoutSeconds { get; set; } = 15;
+}
+
+public enum StorageProvider
+{
+    Sqlite,
+    Postgres,
 }

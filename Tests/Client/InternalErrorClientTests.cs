@@ -23,7 +23,7 @@ public sealed class InternalErrorClientTests : ProxyTests<InternalErrorClientTes
         }
 
         using var tweets = Tweets(protocol, author.Username);
-        var fault = await ThrowsFaultAsync(ErrorCode.InternalError, () => tweets.PostTweetAsync("into the void", null, null));
+        var fault = await ThrowsFaultAsync(ErrorCode.InternalError, () => tweets.PostTweetAsync("into the void", null, null, null));
 
         Assert.IsFalse(string.IsNullOrEmpty(fault.CorrelationId));
         StringAssert.Contains(fault.Message, fault.CorrelationId);

@@ -27,7 +27,7 @@ public abstract class ProxyTests<TSelf> : ServiceTests<TSelf>
     {
         var username = UniqueUsername();
         using var users = Users(protocol);
-        return (await users.SignUpAsync(username, $"{username}@example.org", Password, "Ada", "Lovelace", new DateTime(1990, 12, 10, 0, 0, 0, DateTimeKind.Utc)))!;
+        return (await users.SignUpAsync(username, $"{username}@example.org", Password, "Ada", "Lovelace", new DateTime(1990, 12, 10, 0, 0, 0, DateTimeKind.Utc), null))!;
     }
 
     /// <summary>Expects the declared fault as a typed <see cref="FaultException{ServiceFault}"/> with <paramref name="code"/>.</summary>

@@ -16,7 +16,7 @@ public sealed class TweetServiceClientTests : ProxyTests<TweetServiceClientTests
         using var tweets = Tweets(protocol, author.Username);
         using var reader = Tweets(protocol);
 
-        var posted = (await tweets.PostTweetAsync("Hello from the generated proxy 👋 <&>", null, null))!;
+        var posted = (await tweets.PostTweetAsync("Hello from the generated proxy 👋 <&>", null, null, null))!;
         var read = reader.GetTweet(posted.Id)!;
 
         Assert.AreEqual("Hello from the generated proxy 👋 <&>", read.Text);
@@ -33,7 +33,7 @@ public sealed class TweetServiceClientTests : ProxyTests<TweetServiceClientTests
     {
         using var tweets = Tweets(protocol);
 
-        await ThrowsFaultAsync(ErrorCode.Unauthenticated, () => tweets.PostTweetAsync("who am I?", null, null));
+        await ThrowsFaultAsync(ErrorCode.Unauthenticated, () => tweets.PostTweetAsync("who am I?", null, null, null));
     }
 
     [TestMethod]
@@ -44,7 +44,7 @@ public sealed class TweetServiceClientTests : ProxyTests<TweetServiceClientTests
         var author = await SignUpAsync(protocol);
         using var tweets = Tweets(protocol, author.Username);
 
-        var fault = await ThrowsFaultAsync(ErrorCode.ValidationFailed, () => tweets.PostTweetAsync(new string('x', 281), null, null));
+        var fault = await ThrowsFaultAsync(ErrorCode.ValidationFailed, () => tweets.PostTweetAsync(new string('x', 281), null, null, null));
 
         CollectionAssert.Contains(fault.Fields, "text");
     }
@@ -67,8 +67,8 @@ public sealed class TweetServiceClientTests : ProxyTests<TweetServiceClientTests
         var author = await SignUpAsync(protocol);
         using (var writer = Tweets(protocol, author.Username))
         {
-            await writer.PostTweetAsync("first", null, null);
-            await writer.PostTweetAsync("second", null, null);
+            await writer.PostTweetAsync("first", null, null, null);
+            await writer.PostTweetAsync("second", null, null, null);
         }
 
         using var tweets = Tweets(protocol);
@@ -99,7 +99,7 @@ public sealed class TweetServiceClientTests : ProxyTests<TweetServiceClientTests
     {
         var author = await SignUpAsync(protocol);
         using var tweets = Tweets(protocol, author.Username);
-        var posted = (await tweets.PostTweetAsync("typo", null, null))!;
+        var posted = (await tweets.PostTweetAsync("typo", null, null, null))!;
 
         var updated = (await tweets.UpdateTweetAsync(posted.Id, "fixed"))!;
 
@@ -116,7 +116,7 @@ public sealed class TweetServiceClientTests : ProxyTests<TweetServiceClientTests
         var author = await SignUpAsync(protocol);
         var other = await SignUpAsync(protocol);
         using var authorTweets = Tweets(protocol, author.Username);
-        var posted = (await authorTweets.PostTweetAsync("mine", null, null))!;
+        var posted = (await authorTweets.PostTweetAsync("mine", null, null, null))!;
         using var otherTweets = Tweets(protocol, other.Username);
 
         await ThrowsFaultAsync(ErrorCode.Forbidden, () => otherTweets.UpdateTweetAsync(posted.Id, "yours now"));
@@ -129,7 +129,7 @@ public sealed class TweetServiceClientTests : ProxyTests<TweetServiceClientTests
     {
         var author = await SignUpAsync(protocol);
         using var tweets = Tweets(protocol, author.Username);
-        var posted = (await tweets.PostTweetAsync("ephemeral", null, null))!;
+        var posted = (await tweets.PostTweetAsync("ephemeral", null, null, null))!;
 
         tweets.DeleteTweet(posted.Id);
 

@@ -15,7 +15,7 @@ public sealed class UserServiceClientTests : ProxyTests<UserServiceClientTests>
         var username = UniqueUsername();
         using var users = Users(protocol);
 
-        var user = users.SignUp(username, $"{username}@example.org", Password, "Ada", "Lovelace", new DateTime(1990, 12, 10, 0, 0, 0, DateTimeKind.Utc))!;
+        var user = users.SignUp(username, $"{username}@example.org", Password, "Ada", "Lovelace", new DateTime(1990, 12, 10, 0, 0, 0, DateTimeKind.Utc), null)!;
 
         Assert.AreEqual(7, user.Id.Version);
         Assert.AreEqual(username, user.Username);
@@ -32,7 +32,7 @@ public sealed class UserServiceClientTests : ProxyTests<UserServiceClientTests>
         var username = UniqueUsername();
         using var users = Users(protocol);
 
-        var user = (await users.SignUpAsync(username, $"{username}@example.org", Password, "Ada", "Lovelace", null))!;
+        var user = (await users.SignUpAsync(username, $"{username}@example.org", Password, "Ada", "Lovelace", null, null))!;
 
         Assert.IsNull(user.BirthDate);
     }
@@ -46,7 +46,7 @@ public sealed class UserServiceClientTests : ProxyTests<UserServiceClientTests>
         using var users = Users(protocol);
 
         var fault = await ThrowsFaultAsync(ErrorCode.Conflict,
-            () => users.SignUpAsync(taken.Username!.ToUpperInvariant(), "other@example.org", Password, "Bob", "B", null));
+            () => users.SignUpAsync(taken.Username!.ToUpperInvariant(), "other@example.org", Password, "Bob", "B", null, null));
 
         CollectionAssert.Contains(fault.Fields, "username");
     }
@@ -59,7 +59,7 @@ public sealed class UserServiceClientTests : ProxyTests<UserServiceClientTests>
         using var users = Users(protocol);
 
         var fault = await ThrowsFaultAsync(ErrorCode.ValidationFailed,
-            () => users.SignUpAsync("not a handle!", "not an email", "short", "Ada", "Lovelace", null));
+            () => users.SignUpAsync("not a handle!", "not an email", "short", "Ada", "Lovelace", null, null));
 
         CollectionAssert.IsSubsetOf(new[] { "username", "email", "password" }, fault.Fields);
         Assert.IsNotNull(fault.CorrelationId);

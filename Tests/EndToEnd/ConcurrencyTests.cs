@@ -16,7 +16,7 @@ public sealed class ConcurrencyTests : ServiceTests<ConcurrencyTests>
         {
             var author = authors[i % authors.Length];
             var version = i % 2 == 0 ? SoapVersion.Soap11 : SoapVersion.Soap12;
-            return Soap.Tweets(version, author).PostTweetAsync($"parallel {i}", null, null);
+            return Soap.Tweets(version, author).PostTweetAsync($"parallel {i}", null, null, null);
         }));
 
         foreach (var author in authors)
@@ -51,7 +51,7 @@ public sealed class ConcurrencyTests : ServiceTests<ConcurrencyTests>
             try
             {
                 await Soap.Users(i % 3 == 0 ? SoapVersion.Soap12 : SoapVersion.Soap11)
-                    .SignUpAsync(casing, $"{Guid.NewGuid():N}@example.org", "correct horse", "A", "B", null);
+                    .SignUpAsync(casing, $"{Guid.NewGuid():N}@example.org", "correct horse", "A", "B", null, null);
                 return "created";
             }
             catch (FaultException<ServiceFault> fault)

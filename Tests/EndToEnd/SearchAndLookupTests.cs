@@ -15,9 +15,9 @@ public sealed class SearchAndLookupTests : ServiceTests<SearchAndLookupTests>
         var ada = await Soap.SignUpAsync(version);
         var grace = await Soap.SignUpAsync(version);
         var topic = "w" + Guid.NewGuid().ToString("N")[..8];
-        var word = await Soap.Tweets(version, ada).PostTweetAsync($"about {topic} today", null, null);
-        var tag = await Soap.Tweets(version, grace).PostTweetAsync($"#{topic} for @{ada.User.Username}", null, null);
-        await Soap.Tweets(version, grace).PostTweetAsync("unrelated", null, null);
+        var word = await Soap.Tweets(version, ada).PostTweetAsync($"about {topic} today", null, null, null);
+        var tag = await Soap.Tweets(version, grace).PostTweetAsync($"#{topic} for @{ada.User.Username}", null, null, null);
+        await Soap.Tweets(version, grace).PostTweetAsync("unrelated", null, null, null);
 
         async Task<List<Guid>> Search(string query) =>
             [.. (await Soap.Tweets(version).SearchTweetsAsync(query, null, null, null, null)).Tweets.Select(t => t.Id)];
@@ -38,7 +38,7 @@ public sealed class SearchAndLookupTests : ServiceTests<SearchAndLookupTests>
         var ids = new List<Guid>();
         for (var i = 0; i < 5; i++)
         {
-            ids.Add((await Soap.Tweets(SoapVersion.Soap11, ada).PostTweetAsync($"{topic} number {i}", null, null)).Id);
+            ids.Add((await Soap.Tweets(SoapVersion.Soap11, ada).PostTweetAsync($"{topic} number {i}", null, null, null)).Id);
         }
 
         var first = await Soap.Tweets(SoapVersion.Soap11).SearchTweetsAsync(topic, 3, null, null, null);
@@ -57,8 +57,8 @@ public sealed class SearchAndLookupTests : ServiceTests<SearchAndLookupTests>
     public async Task BatchLookups_ReturnFoundOnesInOrderAndReportEachMissingOne(SoapVersion version)
     {
         var ada = await Soap.SignUpAsync(version);
-        var one = await Soap.Tweets(version, ada).PostTweetAsync("one", null, null);
-        var two = await Soap.Tweets(version, ada).PostTweetAsync("two", null, null);
+        var one = await Soap.Tweets(version, ada).PostTweetAsync("one", null, null, null);
+        var two = await Soap.Tweets(version, ada).PostTweetAsync("two", null, null, null);
         var missing = Guid.CreateVersion7();
 
         var tweets = await Soap.Tweets(version).GetTweetsAsync([two.Id, missing, one.Id, two.Id]);
@@ -80,7 +80,7 @@ public sealed class SearchAndLookupTests : ServiceTests<SearchAndLookupTests>
         var ada = await Soap.SignUpAsync();
         var grace = await Soap.SignUpAsync();
         var topic = "d" + Guid.NewGuid().ToString("N")[..8];
-        var tweet = await Soap.Tweets(SoapVersion.Soap11, ada).PostTweetAsync($"{topic} soon gone", null, null);
+        var tweet = await Soap.Tweets(SoapVersion.Soap11, ada).PostTweetAsync($"{topic} soon gone", null, null, null);
         await Soap.Social(SoapVersion.Soap11, grace).LikeAsync(tweet.Id);
         await Soap.Social(SoapVersion.Soap11, grace).RetweetAsync(tweet.Id);
 
@@ -97,8 +97,8 @@ public sealed class SearchAndLookupTests : ServiceTests<SearchAndLookupTests>
         var ada = await Soap.SignUpAsync();
         var grace = await Soap.SignUpAsync();
         var topic = "u" + Guid.NewGuid().ToString("N")[..8];
-        var graces = await Soap.Tweets(SoapVersion.Soap11, grace).PostTweetAsync("by grace", null, null);
-        await Soap.Tweets(SoapVersion.Soap11, ada).PostTweetAsync($"{topic} by ada", null, null);
+        var graces = await Soap.Tweets(SoapVersion.Soap11, grace).PostTweetAsync("by grace", null, null, null);
+        await Soap.Tweets(SoapVersion.Soap11, ada).PostTweetAsync($"{topic} by ada", null, null, null);
         await Soap.Social(SoapVersion.Soap11, ada).FollowAsync(grace.User.Id);
         await Soap.Social(SoapVersion.Soap11, grace).FollowAsync(ada.User.Id);
         await Soap.Social(SoapVersion.Soap11, ada).LikeAsync(graces.Id);

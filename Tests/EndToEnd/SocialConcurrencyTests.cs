@@ -10,7 +10,7 @@ public sealed class SocialConcurrencyTests : ServiceTests<SocialConcurrencyTests
     {
         var users = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Soap.SignUpAsync()));
         var star = await Soap.SignUpAsync();
-        var tweet = await Soap.Tweets(SoapVersion.Soap11, star).PostTweetAsync("popular", null, null);
+        var tweet = await Soap.Tweets(SoapVersion.Soap11, star).PostTweetAsync("popular", null, null, null);
 
         // Every user likes and follows three times over, both SOAP versions at once: each pair must count once.
         await Task.WhenAll(Enumerable.Range(0, users.Length * 3).Select(i =>

@@ -51,7 +51,7 @@ public sealed class SocialServiceTests : ServiceTests<SocialServiceTests>
     {
         var ada = await Soap.SignUpAsync(version);
         var grace = await Soap.SignUpAsync(version);
-        var tweet = await Soap.Tweets(version, ada).PostTweetAsync("like me", null, null);
+        var tweet = await Soap.Tweets(version, ada).PostTweetAsync("like me", null, null, null);
 
         await Soap.Social(version, ada).LikeAsync(tweet.Id);
         var liked = await Soap.Social(version, grace).LikeAsync(tweet.Id);

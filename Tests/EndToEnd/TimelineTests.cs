@@ -13,10 +13,10 @@ public sealed class TimelineTests : ServiceTests<TimelineTests>
     public async Task Replies_JoinTheConversationAndAreCounted(SoapVersion version)
     {
         var ada = await Soap.SignUpAsync(version);
-        var root = await Soap.Tweets(version, ada).PostTweetAsync("root", null, null);
-        var reply = await Soap.Tweets(version, ada).PostTweetAsync("reply", root.Id, null);
-        var nested = await Soap.Tweets(version, ada).PostTweetAsync("reply to reply", reply.Id, null);
-        var quote = await Soap.Tweets(version, ada).PostTweetAsync("quoting", null, root.Id);
+        var root = await Soap.Tweets(version, ada).PostTweetAsync("root", null, null, null);
+        var reply = await Soap.Tweets(version, ada).PostTweetAsync("reply", root.Id, null, null);
+        var nested = await Soap.Tweets(version, ada).PostTweetAsync("reply to reply", reply.Id, null, null);
+        var quote = await Soap.Tweets(version, ada).PostTweetAsync("quoting", null, root.Id, null);
 
         Assert.AreEqual(root.Id, root.ConversationId);
         Assert.AreEqual(root.Id, nested.ConversationId);
@@ -37,8 +37,8 @@ public sealed class TimelineTests : ServiceTests<TimelineTests>
     {
         var ada = await Soap.SignUpAsync(version);
 
-        await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => Soap.Tweets(version, ada).PostTweetAsync("to nowhere", Guid.CreateVersion7(), null));
-        await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => Soap.Tweets(version, ada).PostTweetAsync("quoting nothing", null, Guid.CreateVersion7()));
+        await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => Soap.Tweets(version, ada).PostTweetAsync("to nowhere", Guid.CreateVersion7(), null, null));
+        await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => Soap.Tweets(version, ada).PostTweetAsync("quoting nothing", null, Guid.CreateVersion7(), null));
 
         Assert.IsEmpty((await Soap.Tweets(version).GetUserTimelineAsync(ada.User.Id, null, null, null, null)).Tweets);
     }
@@ -52,9 +52,9 @@ public sealed class TimelineTests : ServiceTests<TimelineTests>
         var grace = await Soap.SignUpAsync(version);
         var stranger = await Soap.SignUpAsync(version);
         await Soap.Social(version, ada).FollowAsync(grace.User.Id);
-        var own = await Soap.Tweets(version, ada).PostTweetAsync("mine", null, null);
-        await Soap.Tweets(version, stranger).PostTweetAsync("not followed", null, null);
-        var followed = await Soap.Tweets(version, grace).PostTweetAsync("followed", null, null);
+        var own = await Soap.Tweets(version, ada).PostTweetAsync("mine", null, null, null);
+        await Soap.Tweets(version, stranger).PostTweetAsync("not followed", null, null, null);
+        var followed = await Soap.Tweets(version, grace).PostTweetAsync("followed", null, null, null);
 
         var home = await Soap.Tweets(version, ada).GetHomeTimelineAsync(null, null, null, null);
 
@@ -71,7 +71,7 @@ public sealed class TimelineTests : ServiceTests<TimelineTests>
         var ids = new List<Guid>();
         for (var i = 0; i < 6; i++)
         {
-            ids.Add((await Soap.Tweets(version, ada).PostTweetAsync($"t{i}", null, null)).Id);
+            ids.Add((await Soap.Tweets(version, ada).PostTweetAsync($"t{i}", null, null, null)).Id);
         }
 
         var first = await Soap.Tweets(version).GetUserTimelineAsync(ada.User.Id, 4, null, null, null);
@@ -92,7 +92,7 @@ public sealed class TimelineTests : ServiceTests<TimelineTests>
     {
         var ada = await Soap.SignUpAsync();
 
-        var tweet = await Soap.Tweets(SoapVersion.Soap11, ada).PostTweetAsync("#soap vs #rest, ask @grace: example.com/compare 👍", null, null);
+        var tweet = await Soap.Tweets(SoapVersion.Soap11, ada).PostTweetAsync("#soap vs #rest, ask @grace: example.com/compare 👍", null, null, null);
 
         CollectionAssert.AreEqual(new[] { "soap", "rest" }, tweet.Entities.Hashtags.Select(h => h.Value).ToList());
         Assert.AreEqual("grace", tweet.Entities.Mentions.Single().Value);

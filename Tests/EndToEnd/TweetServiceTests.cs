@@ -13,7 +13,7 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
     {
         var author = await Soap.SignUpAsync(version);
 
-        var posted = await Soap.Tweets(version, author).PostTweetAsync("Hello, <SOAP> & 'XML' \"world\" -- ; DROP TABLE tweets;", null, null);
+        var posted = await Soap.Tweets(version, author).PostTweetAsync("Hello, <SOAP> & 'XML' \"world\" -- ; DROP TABLE tweets;", null, null, null);
         var read = await Soap.Tweets(version).GetTweetAsync(posted.Id);
 
         Assert.AreEqual(7, posted.Id.Version);
@@ -29,7 +29,7 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
     [DataRow(SoapVersion.Soap11)]
     [DataRow(SoapVersion.Soap12)]
     public async Task PostTweet_Anonymous_ReturnsUnauthenticated(SoapVersion version) =>
-        await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Soap.Tweets(version).PostTweetAsync("who am I?", null, null));
+        await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Soap.Tweets(version).PostTweetAsync("who am I?", null, null, null));
 
     [TestMethod]
     [DataRow(SoapVersion.Soap11)]
@@ -38,7 +38,7 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
     {
         var author = await Soap.SignUpAsync(version);
 
-        await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Soap.Tweets(version, author.User.Username, "not the password").PostTweetAsync("sneaky", null, null));
+        await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Soap.Tweets(version, author.User.Username, "not the password").PostTweetAsync("sneaky", null, null, null));
 
         Assert.IsEmpty((await Soap.Tweets(version).ListTweetsAsync(author.User.Id, null, null)).Tweets);
     }
@@ -51,7 +51,7 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
     {
         var author = await Soap.SignUpAsync();
 
-        var fault = await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () => Soap.Tweets(SoapVersion.Soap11, author).PostTweetAsync(text, null, null));
+        var fault = await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () => Soap.Tweets(SoapVersion.Soap11, author).PostTweetAsync(text, null, null, null));
 
         CollectionAssert.AreEqual(new[] { "text" }, fault.Fields);
         Assert.IsEmpty((await Soap.Tweets(SoapVersion.Soap11).ListTweetsAsync(author.User.Id, null, null)).Tweets);
@@ -69,7 +69,7 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
         var author = await Soap.SignUpAsync();
         var text = string.Concat(Enumerable.Repeat(unit, count));
 
-        var tweet = await Soap.Tweets(SoapVersion.Soap12, author).PostTweetAsync(text, null, null);
+        var tweet = await Soap.Tweets(SoapVersion.Soap12, author).PostTweetAsync(text, null, null, null);
 
         Assert.AreEqual(280, tweet.WeightedLength);
         Assert.AreEqual(text, (await Soap.Tweets(SoapVersion.Soap12).GetTweetAsync(tweet.Id)).Text);
@@ -85,7 +85,7 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
         var author = await Soap.SignUpAsync();
 
         var fault = await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () =>
-            Soap.Tweets(SoapVersion.Soap11, author).PostTweetAsync(string.Concat(Enumerable.Repeat(unit, count)) + tail, null, null));
+            Soap.Tweets(SoapVersion.Soap11, author).PostTweetAsync(string.Concat(Enumerable.Repeat(unit, count)) + tail, null, null, null));
 
         StringAssert.Contains(fault.Message, "281");
         StringAssert.Contains(fault.Message, "280");
@@ -107,11 +107,11 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
         var posted = new List<Tweet>();
         for (var i = 0; i < 5; i++)
         {
-            posted.Add(await Soap.Tweets(version, author).PostTweetAsync($"tweet {i}", null, null));
+            posted.Add(await Soap.Tweets(version, author).PostTweetAsync($"tweet {i}", null, null, null));
         }
 
         var first = await Soap.Tweets(version).ListTweetsAsync(author.User.Id, 2, null);
-        await Soap.Tweets(version, author).PostTweetAsync("arrives between pages", null, null);
+        await Soap.Tweets(version, author).PostTweetAsync("arrives between pages", null, null, null);
         var second = await Soap.Tweets(version).ListTweetsAsync(author.User.Id, 2, first.NextPageToken);
         var third = await Soap.Tweets(version).ListTweetsAsync(author.User.Id, 2, second.NextPageToken);
 
@@ -127,8 +127,8 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
     {
         var ada = await Soap.SignUpAsync();
         var grace = await Soap.SignUpAsync();
-        var adas = await Soap.Tweets(SoapVersion.Soap11, ada).PostTweetAsync("from ada", null, null);
-        var graces = await Soap.Tweets(SoapVersion.Soap11, grace).PostTweetAsync("from grace", null, null);
+        var adas = await Soap.Tweets(SoapVersion.Soap11, ada).PostTweetAsync("from ada", null, null, null);
+        var graces = await Soap.Tweets(SoapVersion.Soap11, grace).PostTweetAsync("from grace", null, null, null);
 
         var page = await Soap.Tweets(SoapVersion.Soap11).ListTweetsAsync(null, 100, null);
 
@@ -142,8 +142,8 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
     {
         var ada = await Soap.SignUpAsync();
         var grace = await Soap.SignUpAsync();
-        await Soap.Tweets(SoapVersion.Soap11, ada).PostTweetAsync("one", null, null);
-        await Soap.Tweets(SoapVersion.Soap11, ada).PostTweetAsync("two", null, null);
+        await Soap.Tweets(SoapVersion.Soap11, ada).PostTweetAsync("one", null, null, null);
+        await Soap.Tweets(SoapVersion.Soap11, ada).PostTweetAsync("two", null, null, null);
         var token = (await Soap.Tweets(SoapVersion.Soap11).ListTweetsAsync(ada.User.Id, 1, null)).NextPageToken;
 
         var fault = await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () => Soap.Tweets(SoapVersion.Soap11).ListTweetsAsync(grace.User.Id, 1, token));
@@ -163,7 +163,7 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
     public async Task UpdateTweet_OwnTweet_ReplacesTextAndSetsUpdatedAt(SoapVersion version)
     {
         var author = await Soap.SignUpAsync(version);
-        var tweet = await Soap.Tweets(version, author).PostTweetAsync("first draft", null, null);
+        var tweet = await Soap.Tweets(version, author).PostTweetAsync("first draft", null, null, null);
 
         var updated = await Soap.Tweets(version, author).UpdateTweetAsync(tweet.Id, "second draft");
         var read = await Soap.Tweets(version).GetTweetAsync(tweet.Id);
@@ -182,7 +182,7 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
     {
         var author = await Soap.SignUpAsync(version);
         var intruder = await Soap.SignUpAsync(version);
-        var tweet = await Soap.Tweets(version, author).PostTweetAsync("mine", null, null);
+        var tweet = await Soap.Tweets(version, author).PostTweetAsync("mine", null, null, null);
 
         await FaultAssert.ThrowsAsync(ErrorCode.Forbidden, () => Soap.Tweets(version, intruder).UpdateTweetAsync(tweet.Id, "yours now"));
 
@@ -201,7 +201,7 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
     public async Task UpdateTweet_WithTooLongText_ReturnsValidationFaultAndKeepsTheText()
     {
         var author = await Soap.SignUpAsync();
-        var tweet = await Soap.Tweets(SoapVersion.Soap11, author).PostTweetAsync("short", null, null);
+        var tweet = await Soap.Tweets(SoapVersion.Soap11, author).PostTweetAsync("short", null, null, null);
 
         await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () => Soap.Tweets(SoapVersion.Soap11, author).UpdateTweetAsync(tweet.Id, new string('x', 281)));
 
@@ -214,7 +214,7 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
     public async Task DeleteTweet_OwnTweet_RemovesIt(SoapVersion version)
     {
         var author = await Soap.SignUpAsync(version);
-        var tweet = await Soap.Tweets(version, author).PostTweetAsync("regrettable", null, null);
+        var tweet = await Soap.Tweets(version, author).PostTweetAsync("regrettable", null, null, null);
 
         await Soap.Tweets(version, author).DeleteTweetAsync(tweet.Id);
 
@@ -229,7 +229,7 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
     {
         var author = await Soap.SignUpAsync(version);
         var intruder = await Soap.SignUpAsync(version);
-        var tweet = await Soap.Tweets(version, author).PostTweetAsync("keep me", null, null);
+        var tweet = await Soap.Tweets(version, author).PostTweetAsync("keep me", null, null, null);
 
         await FaultAssert.ThrowsAsync(ErrorCode.Forbidden, () => Soap.Tweets(version, intruder).DeleteTweetAsync(tweet.Id));
 
@@ -240,7 +240,7 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
     public async Task DeleteTweet_Anonymous_ReturnsUnauthenticated()
     {
         var author = await Soap.SignUpAsync();
-        var tweet = await Soap.Tweets(SoapVersion.Soap11, author).PostTweetAsync("keep me", null, null);
+        var tweet = await Soap.Tweets(SoapVersion.Soap11, author).PostTweetAsync("keep me", null, null, null);
 
         await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Soap.Tweets(SoapVersion.Soap11).DeleteTweetAsync(tweet.Id));
     }

@@ -14,7 +14,7 @@ public sealed class UserServiceTests : ServiceTests<UserServiceTests>
         var username = SoapClients.UniqueUsername();
         var before = DateTime.UtcNow.AddSeconds(-5);
 
-        var user = await Soap.Users(version).SignUpAsync(username, $"{username}@Example.org", "correct horse", " Ada ", "Lovelace", new DateTime(1815, 12, 10));
+        var user = await Soap.Users(version).SignUpAsync(username, $"{username}@Example.org", "correct horse", " Ada ", "Lovelace", new DateTime(1815, 12, 10), null);
 
         Assert.AreEqual(7, user.Id.Version, "ids are UUID version 7");
         Assert.AreEqual(username, user.Username);
@@ -32,7 +32,7 @@ public sealed class UserServiceTests : ServiceTests<UserServiceTests>
         var taken = await Soap.SignUpAsync(version);
 
         var fault = await FaultAssert.ThrowsAsync(ErrorCode.Conflict, () =>
-            Soap.Users(version).SignUpAsync(taken.User.Username.ToUpperInvariant(), "other@example.org", "correct horse", "B", "C", null));
+            Soap.Users(version).SignUpAsync(taken.User.Username.ToUpperInvariant(), "other@example.org", "correct horse", "B", "C", null, null));
 
         CollectionAssert.AreEqual(new[] { "username" }, fault.Fields);
     }
@@ -45,7 +45,7 @@ public sealed class UserServiceTests : ServiceTests<UserServiceTests>
         var taken = await Soap.SignUpAsync(version);
 
         var fault = await FaultAssert.ThrowsAsync(ErrorCode.Conflict, () =>
-            Soap.Users(version).SignUpAsync(SoapClients.UniqueUsername(), taken.User.Email!.ToUpperInvariant(), "correct horse", "B", "C", null));
+            Soap.Users(version).SignUpAsync(SoapClients.UniqueUsername(), taken.User.Email!.ToUpperInvariant(), "correct horse", "B", "C", null, null));
 
         CollectionAssert.AreEqual(new[] { "email" }, fault.Fields);
     }
@@ -56,7 +56,7 @@ public sealed class UserServiceTests : ServiceTests<UserServiceTests>
     public async Task SignUp_WithEveryFieldInvalid_NamesEveryFieldInOneFault(SoapVersion version)
     {
         var fault = await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () =>
-            Soap.Users(version).SignUpAsync("no spaces allowed", "not-an-email", "short", "", new string('x', 51), DateTime.UtcNow.AddDays(2)));
+            Soap.Users(version).SignUpAsync("no spaces allowed", "not-an-email", "short", "", new string('x', 51), DateTime.UtcNow.AddDays(2), null));
 
         CollectionAssert.AreEquivalent(new[] { "username", "email", "password", "firstName", "lastName", "birthDate" }, fault.Fields);
         StringAssert.Contains(fault.Message, "username must be 1 to 15 letters, digits or underscores");
@@ -70,7 +70,7 @@ public sealed class UserServiceTests : ServiceTests<UserServiceTests>
     {
         var username = stem.Length == 15 ? stem[..11] + Guid.NewGuid().ToString("N")[..4] : stem + Guid.NewGuid().ToString("N")[..2];
 
-        var user = await Soap.Users(SoapVersion.Soap11).SignUpAsync(username, $"{Guid.NewGuid():N}@example.org", "correct horse", "A", "B", null);
+        var user = await Soap.Users(SoapVersion.Soap11).SignUpAsync(username, $"{Guid.NewGuid():N}@example.org", "correct horse", "A", "B", null, null);
 
         Assert.AreEqual(username, user.Username);
     }
@@ -82,7 +82,7 @@ public sealed class UserServiceTests : ServiceTests<UserServiceTests>
     public async Task SignUp_WithHandleOutsideTwitterRules_ReturnsValidationFault(string username)
     {
         var fault = await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () =>
-            Soap.Users(SoapVersion.Soap11).SignUpAsync(username, $"{Guid.NewGuid():N}@example.org", "correct horse", "A", "B", null));
+            Soap.Users(SoapVersion.Soap11).SignUpAsync(username, $"{Guid.NewGuid():N}@example.org", "correct horse", "A", "B", null, null));
 
         CollectionAssert.AreEqual(new[] { "username" }, fault.Fields);
     }
@@ -194,8 +194,8 @@ public sealed class UserServiceTests : ServiceTests<UserServiceTests>
     public async Task ListUsers_WithTokenOfTweetListing_ReturnsValidationFault()
     {
         var account = await Soap.SignUpAsync();
-        await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("one", null, null);
-        await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("two", null, null);
+        await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("one", null, null, null);
+        await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("two", null, null, null);
         var tweetToken = (await Soap.Tweets(SoapVersion.Soap11).ListTweetsAsync(null, 1, null)).NextPageToken;
 
         var fault = await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () => Soap.Users(SoapVersion.Soap11).ListUsersAsync(null, tweetToken));
@@ -289,7 +289,7 @@ public sealed class UserServiceTests : ServiceTests<UserServiceTests>
     public async Task DeleteUser_OwnAccount_RemovesTheUserAndTheirTweets(SoapVersion version)
     {
         var account = await Soap.SignUpAsync(version);
-        var tweet = await Soap.Tweets(version, account).PostTweetAsync("soon gone", null, null);
+        var tweet = await Soap.Tweets(version, account).PostTweetAsync("soon gone", null, null, null);
 
         await Soap.Users(version, account).DeleteUserAsync(account.User.Id);
 

@@ -33,14 +33,14 @@ public sealed class AuthorizationMatrixTests : ServiceTests<AuthorizationMatrixT
     {
         var owner = await Soap.SignUpAsync();
         var other = await Soap.SignUpAsync();
-        var tweet = await Soap.Tweets(SoapVersion.Soap11, owner).PostTweetAsync("original", null, null);
+        var tweet = await Soap.Tweets(SoapVersion.Soap11, owner).PostTweetAsync("original", null, null, null);
         var account = caller switch { Caller.Owner => owner, Caller.AnotherUser => other, _ => null };
         var users = account is null ? Soap.Users(SoapVersion.Soap11) : Soap.Users(SoapVersion.Soap11, account);
         var tweets = account is null ? Soap.Tweets(SoapVersion.Soap11) : Soap.Tweets(SoapVersion.Soap11, account);
 
         Func<Task> call = operation switch
         {
-            "PostTweet" => () => tweets.PostTweetAsync("posted", null, null),
+            "PostTweet" => () => tweets.PostTweetAsync("posted", null, null, null),
             "UpdateTweet" => () => tweets.UpdateTweetAsync(tweet.Id, "changed"),
             "DeleteTweet" => () => tweets.DeleteTweetAsync(tweet.Id),
             "UpdateUser" => () => users.UpdateUserAsync(owner.User.Id, null, null, null, "Changed", null, null),

@@ -20,9 +20,9 @@ public sealed partial class MetricsTests
         await using var service = await ServiceFixture.StartAsync("--Metrics:Enabled=true");
         using var soap = new SoapClients(service);
         var account = await soap.SignUpAsync(SoapVersion.Soap11);
-        await soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("one", null, null);
-        await soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("two", null, null);
-        await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => soap.Tweets(SoapVersion.Soap12).PostTweetAsync("no token", null, null));
+        await soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("one", null, null, null);
+        await soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("two", null, null, null);
+        await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => soap.Tweets(SoapVersion.Soap12).PostTweetAsync("no token", null, null, null));
         await soap.Tweets(SoapVersion.Soap12).ListTweetsAsync(null, null, null);
 
         using var response = await service.Http.GetAsync("metrics");

@@ -14,7 +14,7 @@ public sealed class RequestLogTests : ServiceTests<RequestLogTests>
         const string wrongPassword = "not-the-password-1234";
 
         var fault = await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated,
-            () => Soap.Tweets(SoapVersion.Soap12, account.User.Username, wrongPassword).PostTweetAsync("hello", null, null));
+            () => Soap.Tweets(SoapVersion.Soap12, account.User.Username, wrongPassword).PostTweetAsync("hello", null, null, null));
 
         var entry = RequestEvents().Single(e => Equals(e.Fields["CorrelationId"], fault.CorrelationId));
         Assert.AreEqual("PostTweet", entry.Fields["Operation"]);
@@ -31,7 +31,7 @@ public sealed class RequestLogTests : ServiceTests<RequestLogTests>
     {
         var account = await Soap.SignUpAsync();
 
-        var tweet = await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("logged", null, null);
+        var tweet = await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("logged", null, null, null);
 
         Assert.IsNotNull(tweet);
         var entry = RequestEvents().Single(e => Equals(e.Fields["Caller"], account.User.Username) && Equals(e.Fields["Operation"], "PostTweet"));

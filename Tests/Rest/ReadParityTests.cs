@@ -16,7 +16,7 @@ public sealed class ReadParityTests : ServiceTests<ReadParityTests>
         var account = await Soap.SignUpAsync();
         for (var i = 0; i < 3; i++)
         {
-            await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync($"timeline {i} #parity", null, null);
+            await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync($"timeline {i} #parity", null, null, null);
         }
 
         var tweets = Soap.Tweets(SoapVersion.Soap12);
@@ -36,8 +36,8 @@ public sealed class ReadParityTests : ServiceTests<ReadParityTests>
     {
         var (reader, writer) = (await Soap.SignUpAsync(), await Soap.SignUpAsync());
         await Soap.Social(SoapVersion.Soap11, reader).FollowAsync(writer.User.Id);
-        var older = await Soap.Tweets(SoapVersion.Soap11, writer).PostTweetAsync("for my followers", null, null);
-        await Soap.Tweets(SoapVersion.Soap11, writer).PostTweetAsync("and again", null, null);
+        var older = await Soap.Tweets(SoapVersion.Soap11, writer).PostTweetAsync("for my followers", null, null, null);
+        await Soap.Tweets(SoapVersion.Soap11, writer).PostTweetAsync("and again", null, null, null);
 
         var home = await Json.ExpectAsync<TweetPage>(HttpStatusCode.OK, HttpMethod.Get, "api/users/me/timeline", account: reader);
         var since = await Json.ExpectAsync<TweetPage>(HttpStatusCode.OK, HttpMethod.Get, $"api/users/me/timeline?sinceId={older.Id}", account: reader);
@@ -53,8 +53,8 @@ public sealed class ReadParityTests : ServiceTests<ReadParityTests>
     {
         var account = await Soap.SignUpAsync();
         var tweets = Soap.Tweets(SoapVersion.Soap11, account);
-        var root = await tweets.PostTweetAsync("a thread", null, null);
-        await tweets.PostTweetAsync("a reply", root.Id, null);
+        var root = await tweets.PostTweetAsync("a thread", null, null, null);
+        await tweets.PostTweetAsync("a reply", root.Id, null, null);
 
         var thread = await Json.ExpectAsync<TweetPage>(HttpStatusCode.OK, HttpMethod.Get, $"api/conversations/{root.ConversationId}");
 
@@ -67,8 +67,8 @@ public sealed class ReadParityTests : ServiceTests<ReadParityTests>
     {
         var account = await Soap.SignUpAsync();
         var word = "w" + Guid.NewGuid().ToString("N")[..10];
-        await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync($"about {word} and #{word}", null, null);
-        await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("something else", null, null);
+        await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync($"about {word} and #{word}", null, null, null);
+        await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("something else", null, null, null);
         var query = $"{word} from:{account.User.Username}";
 
         var found = await Json.ExpectAsync<TweetPage>(HttpStatusCode.OK, HttpMethod.Get, $"api/tweets/search?query={Uri.EscapeDataString(query)}");
@@ -81,8 +81,8 @@ public sealed class ReadParityTests : ServiceTests<ReadParityTests>
     public async Task GetTweets_ByIds_ReturnsTheSameTweetsAndProblemsInBothFaces()
     {
         var account = await Soap.SignUpAsync();
-        var first = await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("first", null, null);
-        var second = await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("second", null, null);
+        var first = await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("first", null, null, null);
+        var second = await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("second", null, null, null);
         List<Guid> ids = [second.Id, Guid.CreateVersion7(), first.Id];
 
         var overJson = await Json.ExpectAsync<TweetLookup>(HttpStatusCode.OK, HttpMethod.Get, $"api/tweets?ids={string.Join(",", ids)}");

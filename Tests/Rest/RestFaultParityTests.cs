@@ -18,7 +18,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
     public async Task SignUp_WithInvalidFields_IsValidationFailedWithTheSameFieldsInBothFaces()
     {
         await AssertSameErrorAsync(ErrorCode.ValidationFailed, HttpStatusCode.UnprocessableEntity,
-            () => Soap.Users(SoapVersion.Soap11).SignUpAsync("no spaces!", "not-an-email", "short", "", "Lovelace", DateTime.UtcNow.AddDays(2)),
+            () => Soap.Users(SoapVersion.Soap11).SignUpAsync("no spaces!", "not-an-email", "short", "", "Lovelace", DateTime.UtcNow.AddDays(2), null),
             () => Json.SendAsync(HttpMethod.Post, "api/signup",
                 new { username = "no spaces!", email = "not-an-email", password = "short", firstName = "", lastName = "Lovelace", birthDate = DateTime.UtcNow.AddDays(2) }));
     }
@@ -30,7 +30,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
         var other = SoapClients.UniqueUsername();
 
         var problem = await AssertSameErrorAsync(ErrorCode.Conflict, HttpStatusCode.Conflict,
-            () => Soap.Users(SoapVersion.Soap12).SignUpAsync(taken.User.Username, $"{other}@example.org", "correct horse", "A", "B", null),
+            () => Soap.Users(SoapVersion.Soap12).SignUpAsync(taken.User.Username, $"{other}@example.org", "correct horse", "A", "B", null, null),
             () => Json.SendAsync(HttpMethod.Post, "api/signup",
                 new { username = taken.User.Username, email = $"{other}@example.org", password = "correct horse", firstName = "A", lastName = "B" }));
 
@@ -128,7 +128,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
         Assert.AreEqual("Basic", response.Headers.WwwAuthenticate.Single().Scheme);
         StringAssert.Contains(response.Headers.WwwAuthenticate.Single().Parameter, "realm=\"TweetsSoap\"");
         Assert.AreEqual(ErrorCode.Unauthenticated, (await JsonApi.ProblemOfAsync(response)).Code);
-        await FaultAssert.ThrowsAsync(Proxy.ErrorCode.Unauthenticated, () => Soap.Tweets(SoapVersion.Soap11).PostTweetAsync("who am I?", null, null));
+        await FaultAssert.ThrowsAsync(Proxy.ErrorCode.Unauthenticated, () => Soap.Tweets(SoapVersion.Soap11).PostTweetAsync("who am I?", null, null, null));
     }
 
     [TestMethod]
@@ -139,7 +139,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
         var account = await Soap.SignUpAsync();
 
         var problem = await AssertSameErrorAsync(ErrorCode.ValidationFailed, HttpStatusCode.UnprocessableEntity,
-            () => Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync(text, null, null),
+            () => Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync(text, null, null, null),
             () => Json.SendAsync(HttpMethod.Post, "api/tweets", new { text }, account));
 
         CollectionAssert.AreEqual(new[] { "text" }, problem.Fields);
@@ -159,8 +159,8 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
     public async Task ListTweets_WithTokenOfAnotherListing_IsValidationFailedInBothFaces()
     {
         var account = await Soap.SignUpAsync();
-        await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("one", null, null);
-        await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("two", null, null);
+        await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("one", null, null, null);
+        await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("two", null, null, null);
         var token = (await Soap.Tweets(SoapVersion.Soap11).ListTweetsAsync(account.User.Id, 1, null)).NextPageToken;
 
         var problem = await AssertSameErrorAsync(ErrorCode.ValidationFailed, HttpStatusCode.UnprocessableEntity,
@@ -175,7 +175,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
     {
         var author = await Soap.SignUpAsync();
         var other = await Soap.SignUpAsync();
-        var tweet = await Soap.Tweets(SoapVersion.Soap11, author).PostTweetAsync("mine", null, null);
+        var tweet = await Soap.Tweets(SoapVersion.Soap11, author).PostTweetAsync("mine", null, null, null);
 
         await AssertSameErrorAsync(ErrorCode.Forbidden, HttpStatusCode.Forbidden,
             () => Soap.Tweets(SoapVersion.Soap11, other).UpdateTweetAsync(tweet.Id, "yours now"),

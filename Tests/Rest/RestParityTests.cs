@@ -113,7 +113,7 @@ public sealed class RestParityTests : ServiceTests<RestParityTests>
     public async Task GetTweet_OfATweetPostedOverSoap_IsTheSameOverJson()
     {
         var account = await Soap.SignUpAsync();
-        var posted = await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("posted over SOAP", null, null);
+        var posted = await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("posted over SOAP", null, null, null);
 
         var overJson = await Json.ExpectAsync<Tweet>(HttpStatusCode.OK, HttpMethod.Get, $"api/tweets/{posted.Id}");
 
@@ -126,7 +126,7 @@ public sealed class RestParityTests : ServiceTests<RestParityTests>
         var account = await Soap.SignUpAsync();
         for (var i = 0; i < 5; i++)
         {
-            await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync($"tweet {i}", null, null);
+            await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync($"tweet {i}", null, null, null);
         }
 
         var soapFirst = await Soap.Tweets(SoapVersion.Soap12).ListTweetsAsync(account.User.Id, 3, null);
@@ -146,7 +146,7 @@ public sealed class RestParityTests : ServiceTests<RestParityTests>
     public async Task UpdateTweet_OverJson_ReturnsWhatSoapReadsWithUpdatedAt()
     {
         var account = await Soap.SignUpAsync();
-        var posted = await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("first draft", null, null);
+        var posted = await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("first draft", null, null, null);
 
         var updated = await Json.ExpectAsync<Tweet>(HttpStatusCode.OK, HttpMethod.Put, $"api/tweets/{posted.Id}", new { text = "second draft" }, account);
 
@@ -159,7 +159,7 @@ public sealed class RestParityTests : ServiceTests<RestParityTests>
     public async Task DeleteTweet_OverJson_AnswersNoContentAndSoapNoLongerFindsTheTweet()
     {
         var account = await Soap.SignUpAsync();
-        var posted = await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("short-lived", null, null);
+        var posted = await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("short-lived", null, null, null);
 
         using var response = await Json.SendAsync(HttpMethod.Delete, $"api/tweets/{posted.Id}", account: account);
 

@@ -47,7 +47,7 @@ public sealed class SocialFaultParityTests : ServiceTests<SocialFaultParityTests
     public async Task Undo_WithWrongPassword_IsUnauthenticatedInBothFaces(string relation)
     {
         var account = await Soap.SignUpAsync();
-        var tweet = await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("target", null, null);
+        var tweet = await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("target", null, null, null);
         var social = Soap.Social(SoapVersion.Soap11, account.User.Username, "wrong password");
         Func<Task> soap = relation switch
         {
@@ -77,7 +77,7 @@ public sealed class SocialFaultParityTests : ServiceTests<SocialFaultParityTests
     public async Task UsersOfTweet_WithPageSizeOutOfRange_IsValidationFailedInBothFaces(string list)
     {
         var account = await Soap.SignUpAsync();
-        var tweet = await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("popular", null, null);
+        var tweet = await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("popular", null, null, null);
         var social = Soap.Social(SoapVersion.Soap11);
         Func<Task> soap = list == "liking-users" ? () => social.ListLikingUsersAsync(tweet.Id, 101, null) : () => social.ListRetweetersAsync(tweet.Id, 101, null);
 

@@ -64,7 +64,7 @@ public sealed class SocialParityTests : ServiceTests<SocialParityTests>
     public async Task Like_OverJson_IsWhatSoapListsInLikingUsersAndLikedTweets()
     {
         var (author, fan) = (await Soap.SignUpAsync(), await Soap.SignUpAsync());
-        var tweet = await Soap.Tweets(SoapVersion.Soap11, author).PostTweetAsync("like me #please", null, null);
+        var tweet = await Soap.Tweets(SoapVersion.Soap11, author).PostTweetAsync("like me #please", null, null, null);
 
         var liked = await Json.ExpectAsync<Tweet>(HttpStatusCode.OK, HttpMethod.Put, $"api/users/me/likes/{tweet.Id}", account: fan);
 
@@ -82,7 +82,7 @@ public sealed class SocialParityTests : ServiceTests<SocialParityTests>
     public async Task Unlike_OverJson_UndoesASoapLike()
     {
         var account = await Soap.SignUpAsync();
-        var tweet = await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("liked for a moment", null, null);
+        var tweet = await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("liked for a moment", null, null, null);
         await Soap.Social(SoapVersion.Soap11, account).LikeAsync(tweet.Id);
 
         var unliked = await Json.ExpectAsync<Tweet>(HttpStatusCode.OK, HttpMethod.Delete, $"api/users/me/likes/{tweet.Id}", account: account);
@@ -95,7 +95,7 @@ public sealed class SocialParityTests : ServiceTests<SocialParityTests>
     public async Task Retweet_OverJson_IsWhatSoapListsInRetweetersAndUndoRemovesIt()
     {
         var (author, fan) = (await Soap.SignUpAsync(), await Soap.SignUpAsync());
-        var tweet = await Soap.Tweets(SoapVersion.Soap11, author).PostTweetAsync("spread the word", null, null);
+        var tweet = await Soap.Tweets(SoapVersion.Soap11, author).PostTweetAsync("spread the word", null, null, null);
 
         var retweeted = await Json.ExpectAsync<Tweet>(HttpStatusCode.OK, HttpMethod.Put, $"api/users/me/retweets/{tweet.Id}", account: fan);
         var retweeters = await Json.ExpectAsync<UserPage>(HttpStatusCode.OK, HttpMethod.Get, $"api/tweets/{tweet.Id}/retweeted-by");

@@ -54,9 +54,9 @@ public sealed class TlsTests
         const string password = "correct horse battery";
 
         var user = await Users(username, password)
-            .SignUpAsync(username, $"{username}@example.org", password, "Ada", "Lovelace", null);
+            .SignUpAsync(username, $"{username}@example.org", password, "Ada", "Lovelace", null, null);
         var loggedIn = await Users(username, password).LoginAsync();
-        var tweet = await Tweets(username, password).PostTweetAsync("over TLS", null, null);
+        var tweet = await Tweets(username, password).PostTweetAsync("over TLS", null, null, null);
 
         Assert.AreEqual(user!.Id, loggedIn!.Id);
         Assert.AreEqual(user.Id, tweet!.Author!.Id);
@@ -67,7 +67,7 @@ public sealed class TlsTests
     {
         var username = SoapClients.UniqueUsername();
         await Users(username, "correct horse battery")
-            .SignUpAsync(username, $"{username}@example.org", "correct horse battery", "Ada", "Lovelace", null);
+            .SignUpAsync(username, $"{username}@example.org", "correct horse battery", "Ada", "Lovelace", null, null);
 
         await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Users(username, "wrong password").LoginAsync());
     }

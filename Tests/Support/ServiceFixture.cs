@@ -6,11 +6,12 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TweetsSoap.Service;
+using TweetsSoap.Service.Storage;
 
 namespace TweetsSoap.Tests.Support;
 
 /// <summary>
-/// The real service on Kestrel, on a free loopback port, over a fresh SQLite file of its own. Everything the
+/// The real service on Kestrel, on a free loopback port, over a fresh SQLite file or PostgreSQL database of its own. Everything the
 /// service logs is kept in <see cref="Log"/>, so tests can check what reached the log.
 /// </summary>
 public sealed class ServiceFixture : IAsyncDisposable
@@ -41,14 +42,23 @@ public sealed class ServiceFixture : IAsyncDisposable
 
     public Uri SocialServiceAddress => new(BaseAddress, "SocialService.svc");
 
-    /// <summary>Starts the service; <paramref name="settings"/> are further command-line settings, e.g. <c>--Metrics:Enabled=true</c>.</summary>
-    public static async Task<ServiceFixture> StartAsync(params string[] settings)
+    /// <summary>Starts the service on SQLite; <paramref name="settings"/> are further command-line settings, e.g. <c>--Metrics:Enabled=true</c>.</summary>
+    public static Task<ServiceFixture> StartAsync(params string[] settings) => StartAsync(StorageProvider.Sqlite, null, settings);
+
+    /// <param name="backend">SQLite gets a fresh file; PostgreSQL a fresh database in <paramref name="cluster"/>,
+    /// or in the shared cluster when none is given.</param>
+    /// <param name="cluster">The PostgreSQL cluster to use instead of the shared one.</param>
+    /// <param name="settings">Further command-line settings.</param>
+    public static async Task<ServiceFixture> StartAsync(StorageProvider backend, PostgresCluster? cluster = null, params string[] settings)
     {
         var directory = Directory.CreateTempSubdirectory("tweetssoap-tests-").FullName;
+        string[] storage = backend == StorageProvider.Postgres
+            ? await (cluster ?? await PostgresCluster.SharedAsync()).ServiceSettingsAsync()
+            : [$"--Storage:SqlitePath={Path.Combine(directory, "tweets.db")}"];
         var app = TweetsSoapHost.Build(
         [
             "--urls=http://127.0.0.1:0",
-            $"--Storage:SqlitePath={Path.Combine(directory, "tweets.db")}",
+            .. storage,
             "--Logging:LogLevel:Default=Information",
             .. settings,
         ]);

@@ -1,3 +1,6 @@
+using System.Reflection;
+using TweetsSoap.Service.Storage;
+
 namespace TweetsSoap.Tests.Support;
 
 /// <summary>
@@ -10,12 +13,15 @@ public abstract class ServiceTests<TSelf>
 
     protected static SoapClients Soap { get; private set; } = null!;
 
+    /// <summary>SQLite unless the class says otherwise with <see cref="BackendAttribute"/>.</summary>
+    protected static StorageProvider Backend => typeof(TSelf).GetCustomAttribute<BackendAttribute>()?.Provider ?? StorageProvider.Sqlite;
+
     [ClassInitialize(InheritanceBehavior.BeforeEachDerivedClass)]
     public static async Task StartServiceAsync(TestContext context)
     {
         var settings = typeof(TSelf).GetCustomAttributes(typeof(ServiceSettingsAttribute), inherit: false)
             .Cast<ServiceSettingsAttribute>().SelectMany(a => a.Settings).ToArray();
-        Service = await ServiceFixture.StartAsync(settings);
+        Service = await ServiceFixture.StartAsync(Backend, null, settings);
         Soap = new SoapClients(Service);
     }
 
@@ -32,4 +38,11 @@ public abstract class ServiceTests<TSelf>
 public sealed class ServiceSettingsAttribute(params string[] settings) : Attribute
 {
     public IReadOnlyList<string> Settings { get; } = settings;
+}
+
+/// <summary>Runs a <see cref="ServiceTests{TSelf}"/> class against the given storage backend.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class BackendAttribute(StorageProvider provider) : Attribute
+{
+    public StorageProvider Provider { get; } = provider;
 }

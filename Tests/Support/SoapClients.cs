@@ -15,24 +15,29 @@ public enum SoapVersion
 /// Generated proxies (Client/Generated) to the fixture's service over SOAP 1.1 or 1.2, anonymous or with a
 /// UsernameToken, so the end-to-end tests call the service the way an integrator's generated client does.
 /// </summary>
-public sealed class SoapClients(ServiceFixture service) : IDisposable
+public sealed class SoapClients(Uri baseAddress) : IDisposable
 {
+    public SoapClients(ServiceFixture service)
+        : this(service.BaseAddress)
+    {
+    }
+
     private readonly ConcurrentBag<ICommunicationObject> _clients = [];
 
     public UserServiceClient Users(SoapVersion version, string? username = null, string? password = null) =>
         Track(username is null
-            ? new UserServiceClient(service.UserServiceAddress, ProtocolOf(version))
-            : new UserServiceClient(service.UserServiceAddress, ProtocolOf(version), username, password ?? ""));
+            ? new UserServiceClient(new Uri(baseAddress, "UserService.svc"), ProtocolOf(version))
+            : new UserServiceClient(new Uri(baseAddress, "UserService.svc"), ProtocolOf(version), username, password ?? ""));
 
     public TweetServiceClient Tweets(SoapVersion version, string? username = null, string? password = null) =>
         Track(username is null
-            ? new TweetServiceClient(service.TweetServiceAddress, ProtocolOf(version))
-            : new TweetServiceClient(service.TweetServiceAddress, ProtocolOf(version), username, password ?? ""));
+            ? new TweetServiceClient(new Uri(baseAddress, "TweetService.svc"), ProtocolOf(version))
+            : new TweetServiceClient(new Uri(baseAddress, "TweetService.svc"), ProtocolOf(version), username, password ?? ""));
 
     public SocialServiceClient Social(SoapVersion version, string? username = null, string? password = null) =>
         Track(username is null
-            ? new SocialServiceClient(service.SocialServiceAddress, ProtocolOf(version))
-            : new SocialServiceClient(service.SocialServiceAddress, ProtocolOf(version), username, password ?? ""));
+            ? new SocialServiceClient(new Uri(baseAddress, "SocialService.svc"), ProtocolOf(version))
+            : new SocialServiceClient(new Uri(baseAddress, "SocialService.svc"), ProtocolOf(version), username, password ?? ""));
 
     public UserServiceClient Users(SoapVersion version, Account account) => Users(version, account.Username, account.Password);
 
@@ -45,8 +50,8 @@ public sealed class SoapClients(ServiceFixture service) : IDisposable
     {
         username ??= UniqueUsername();
         const string password = "correct horse battery";
-        var user = await Users(version).SignUpAsync(username, $"{username}@example.org", password, "Ada", "Lovelace", new DateTime(1990, 12, 10));
-        return new Account(user ?? throw new AssertFailedException("SignUp returned no user."), password);
+        var user = await Users(version).SignUpAsync(username, $"{username}@example.org", password, "Ada", "Lovelace", new DateTime(1990, 12, 10), null);
+        return new Account(user ?? throw new InvalidOperationException("SignUp returned no user."), password);
     }
 
     public static string UniqueUsername() => "u" + Guid.NewGuid().ToString("N")[..12];
@@ -73,5 +78,5 @@ public sealed class SoapClients(ServiceFixture service) : IDisposable
 /// <summary>A signed-up user and the password that goes with it.</summary>
 public sealed record Account(User User, string Password)
 {
-    public string Username => User.Username ?? throw new AssertFailedException("The signed-up user has no username.");
+    public string Username => User.Username ?? throw new InvalidOperationException("The signed-up user has no username.");
 }

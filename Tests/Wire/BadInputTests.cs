@@ -80,7 +80,7 @@ public sealed class BadInputTests : ServiceTests<BadInputTests>
     public async Task BodyOfAnotherOperationThanTheAction_IsRefusedAndRunsNeither()
     {
         var author = await Soap.SignUpAsync();
-        var tweet = await Soap.Tweets(SoapVersion.Soap11, author).PostTweetAsync("stays", null, null);
+        var tweet = await Soap.Tweets(SoapVersion.Soap11, author).PostTweetAsync("stays", null, null, null);
 
         var response = await PostAsync(Service.Http, "TweetService.svc", SoapVersion.Soap11, Action("TweetService", "GetTweet"),
             Envelope(SoapVersion.Soap11, $"<DeleteTweet xmlns=\"{Ns}\"><tweetId>{tweet.Id}</tweetId></DeleteTweet>", UsernameToken(author.User.Username, author.Password)));

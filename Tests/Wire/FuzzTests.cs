@@ -19,7 +19,7 @@ public sealed class FuzzTests : ServiceTests<FuzzTests>
     public async Task MutatedEnvelopes_NeverCauseAnInternalError(int seed)
     {
         var account = await Soap.SignUpAsync();
-        var tweet = await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("fuzz target", null, null);
+        var tweet = await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("fuzz target", null, null, null);
         var token = UsernameToken(account.User.Username, account.Password);
         (string Path, string Action, string Body)[] seeds =
         [

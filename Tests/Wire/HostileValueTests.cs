@@ -19,7 +19,7 @@ public sealed class HostileValueTests : ServiceTests<HostileValueTests>
     {
         var author = await Soap.SignUpAsync();
 
-        var posted = await Soap.Tweets(SoapVersion.Soap11, author).PostTweetAsync(text, null, null);
+        var posted = await Soap.Tweets(SoapVersion.Soap11, author).PostTweetAsync(text, null, null, null);
         var read = await Soap.Tweets(SoapVersion.Soap12).GetTweetAsync(posted.Id);
 
         Assert.AreEqual(text, read.Text);

@@ -13,7 +13,7 @@ public sealed class HttpInvocationTests : ServiceTests<HttpInvocationTests>
     public async Task GetOfAnOperationPath_IsNotFoundAndReturnsNoData()
     {
         var author = await Soap.SignUpAsync();
-        var tweet = await Soap.Tweets(SoapVersion.Soap11, author).PostTweetAsync("secret-ish text", null, null);
+        var tweet = await Soap.Tweets(SoapVersion.Soap11, author).PostTweetAsync("secret-ish text", null, null, null);
 
         using var response = await Service.Http.GetAsync($"TweetService.svc/GetTweet?tweetId={tweet.Id}");
 

@@ -93,7 +93,7 @@ public sealed class NewOperationsWireTests : ServiceTests<NewOperationsWireTests
             {
                 var account = await Soap.SignUpAsync();
                 var other = await Soap.SignUpAsync();
-                var tweet = await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("wire root", null, null);
+                var tweet = await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("wire root", null, null, null);
                 _fixture = (account, other, tweet.Id);
             }
 

@@ -5,8 +5,10 @@ using Microsoft.Extensions.Options;
 namespace TweetsSoap.Service.Storage.Sqlite;
 
 /// <summary>Opens pooled connections to the database file, creating and migrating it on first use.</summary>
-public sealed class SqliteConnectionFactory
+public sealed class SqliteConnectionFactory : IStoreSchema
 {
+    private const string MigrationPrefix = "TweetsSoap.Service.Storage.Sqlite.Migrations.";
+
     private readonly string _connectionString;
 
     public SqliteConnectionFactory(IOptions<StorageOptions> options)
@@ -45,7 +47,7 @@ public sealed class SqliteConnectionFactory
 
         var result = DeployChanges.To
             .SqliteDatabase(_connectionString)
-            .WithScriptsEmbeddedInAssembly(typeof(SqliteConnectionFactory).Assembly, name => name.Contains(".Storage.Sqlite.Migrations.", StringComparison.Ordinal))
+            .WithScriptsEmbeddedInAssembly(typeof(SqliteConnectionFactory).Assembly, name => name.StartsWith(MigrationPrefix, StringComparison.Ordinal))
             .WithTransactionPerScript()
             .LogToNowhere()
             .Build()
@@ -54,5 +56,28 @@ public sealed class SqliteConnectionFactory
         {
             throw new InvalidOperationException($"Migrating the SQLite database at {DatabasePath} failed at script {result.ErrorScript?.Name}.", result.Error);
         }
+    }
+
+    public async Task<string?> CheckReadyAsync(CancellationToken cancellationToken)
+    {
+        var shipped = typeof(SqliteConnectionFactory).Assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith(MigrationPrefix, StringComparison.Ordinal)).ToHashSet();
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT scriptname FROM schemaversions";
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                shipped.Remove(reader.GetString(0));
+            }
+        }
+        catch (SqliteException e) when (e.Message.Contains("no such table", StringComparison.Ordinal))
+        {
+            return "the schema has not been created";
+        }
+
+        return shipped.Count == 0 ? null : $"{shipped.Count} migration(s) not applied";
     }
 }

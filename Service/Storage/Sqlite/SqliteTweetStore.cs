@@ -10,12 +10,12 @@ namespace TweetsSoap.Service.Storage.Sqlite;
 public sealed partial class SqliteTweetStore(SqliteConnectionFactory connections) : ITweetStore
 {
     private const string UserColumns =
-        "id, username, email, password_hash, first_name, last_name, birth_date, created_at";
+        "id, username, email, password_hash, first_name, last_name, birth_date, created_at, signup_request_id";
 
     // Counts are counted, not kept in columns: each is an index range scan of one tweet's or user's rows, and
     // they stay exact under concurrent writers and cascading deletes with nothing to maintain.
     private const string UserSelect = """
-        SELECT u.id, u.username, u.email, u.password_hash, u.first_name, u.last_name, u.birth_date, u.created_at,
+        SELECT u.id, u.username, u.email, u.password_hash, u.first_name, u.last_name, u.birth_date, u.created_at, u.signup_request_id,
             (SELECT count(*) FROM follows f WHERE f.followee_id = u.id),
             (SELECT count(*) FROM follows f WHERE f.follower_id = u.id)
         FROM users u
@@ -38,11 +38,12 @@ public sealed partial class SqliteTweetStore(SqliteConnectionFactory connections
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             INSERT INTO users ({UserColumns}, username_key, email_key)
-            VALUES ($id, $username, $email, $password_hash, $first_name, $last_name, $birth_date, $created_at, $username_key, $email_key)
+            VALUES ($id, $username, $email, $password_hash, $first_name, $last_name, $birth_date, $created_at, $signup_request_id, $username_key, $email_key)
             """;
         BindUser(command, user);
         command.Parameters.AddWithValue("$created_at", ToUnixMs(user.CreatedAt));
-        await ExecuteUserWriteAsync(command, cancellationToken);
+        command.Parameters.AddWithValue("$signup_request_id", (object?)user.SignUpRequestId ?? DBNull.Value);
+        await ExecuteWriteAsync(command, cancellationToken);
     }
 
     public async Task<UserRecord?> GetUserAsync(Guid id, CancellationToken cancellationToken)
@@ -87,7 +88,7 @@ public sealed partial class SqliteTweetStore(SqliteConnectionFactory connections
             WHERE id = $id
             """;
         BindUser(command, user);
-        return await ExecuteUserWriteAsync(command, cancellationToken) == 1;
+        return await ExecuteWriteAsync(command, cancellationToken) == 1;
     }
 
     public async Task<bool> DeleteUserAsync(Guid id, CancellationToken cancellationToken)
@@ -106,8 +107,8 @@ public sealed partial class SqliteTweetStore(SqliteConnectionFactory connections
         await using var command = connection.CreateCommand();
         // seq numbers tweets in the order they are written; writes are serialized, so max + 1 is unique.
         command.CommandText = """
-            INSERT INTO tweets (id, author_id, text, created_at, conversation_id, in_reply_to_id, quoted_tweet_id, seq)
-            VALUES ($id, $author_id, $text, $created_at, $conversation_id, $in_reply_to_id, $quoted_tweet_id,
+            INSERT INTO tweets (id, author_id, text, created_at, conversation_id, in_reply_to_id, quoted_tweet_id, client_request_id, seq)
+            VALUES ($id, $author_id, $text, $created_at, $conversation_id, $in_reply_to_id, $quoted_tweet_id, $client_request_id,
                 (SELECT coalesce(max(seq), 0) + 1 FROM tweets))
             """;
         command.Parameters.AddWithValue("$id", Key(tweet.Id));
@@ -117,7 +118,18 @@ public sealed partial class SqliteTweetStore(SqliteConnectionFactory connections
         command.Parameters.AddWithValue("$author_id", Key(tweet.AuthorId));
         command.Parameters.AddWithValue("$text", tweet.Text);
         command.Parameters.AddWithValue("$created_at", ToUnixMs(tweet.CreatedAt));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        command.Parameters.AddWithValue("$client_request_id", (object?)tweet.ClientRequestId ?? DBNull.Value);
+        await ExecuteWriteAsync(command, cancellationToken);
+    }
+
+    public async Task<TweetRecord?> FindTweetByClientRequestIdAsync(Guid authorId, string clientRequestId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"{TweetSelect} WHERE t.author_id = $author AND t.client_request_id = $request";
+        command.Parameters.AddWithValue("$author", Key(authorId));
+        command.Parameters.AddWithValue("$request", clientRequestId);
+        return (await ReadTweetsAsync(command, cancellationToken)).SingleOrDefault();
     }
 
     public async Task<TweetRecord?> GetTweetAsync(Guid id, CancellationToken cancellationToken)
@@ -184,7 +196,7 @@ public sealed partial class SqliteTweetStore(SqliteConnectionFactory connections
             user.BirthDate is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value);
     }
 
-    private static async Task<int> ExecuteUserWriteAsync(SqliteCommand command, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteWriteAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
         try
         {
@@ -192,7 +204,11 @@ public sealed partial class SqliteTweetStore(SqliteConnectionFactory connections
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 19 && e.Message.Contains("UNIQUE", StringComparison.Ordinal))
         {
-            throw new DuplicateValueException(e.Message.Contains("users.username_key", StringComparison.Ordinal) ? "username" : "email", e);
+            // SQLite names the columns, not the constraint: "UNIQUE constraint failed: users.username_key".
+            var field = e.Message.Contains("users.username_key", StringComparison.Ordinal) ? "username"
+                : e.Message.Contains("tweets.client_request_id", StringComparison.Ordinal) ? "clientRequestId"
+                : "email";
+            throw new DuplicateValueException(field, e);
         }
     }
 
@@ -217,10 +233,11 @@ public sealed partial class SqliteTweetStore(SqliteConnectionFactory connections
             reader.GetString(first + 4),
             reader.GetString(first + 5),
             reader.IsDBNull(first + 6) ? null : DateOnly.ParseExact(reader.GetString(first + 6), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            FromUnixMs(reader.GetInt64(first + 7)))
+            FromUnixMs(reader.GetInt64(first + 7)),
+            reader.IsDBNull(first + 8) ? null : reader.GetString(first + 8))
         {
-            FollowersCount = reader.GetInt32(first + 8),
-            FollowingCount = reader.GetInt32(first + 9),
+            FollowersCount = reader.GetInt32(first + 9),
+            FollowingCount = reader.GetInt32(first + 10),
         };
 
     private static async Task<List<TweetRecord>> ReadTweetsAsync(SqliteCommand command, CancellationToken cancellationToken)

@@ -1,0 +1,130 @@
+using System.Reflection;
+using DbUp;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace TweetsSoap.Service.Storage.Postgres;
+
+/// <summary>
+/// The pooled data source of the PostgreSQL database, its migrations, and the two translations every statement
+/// needs: a unique violation becomes <see cref="DuplicateValueException"/>, a database that cannot be reached or
+/// does not answer in time becomes <see cref="StoreUnavailableException"/>. Store methods only write SQL.
+/// </summary>
+public sealed class PostgresDatabase : IStoreSchema, IAsyncDisposable
+{
+    private const string MigrationPrefix = "TweetsSoap.Service.Storage.Postgres.Migrations.";
+
+    // Any fixed number: instances starting together take this advisory lock so that one migrates and the
+    // others then find nothing left to do, instead of racing to create the same tables.
+    private const long MigrationLock = 0x7477_6565_7473;
+
+    /// <summary>The contract's field behind each unique constraint.</summary>
+    private static readonly Dictionary<string, string> UniqueFields = new(StringComparer.Ordinal)
+    {
+        ["uq_users_username"] = "username",
+        ["uq_users_email"] = "email",
+        ["uq_tweets_client_request"] = "clientRequestId",
+    };
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly string _connectionString;
+
+    public PostgresDatabase(IOptions<StorageOptions> options)
+    {
+        var settings = options.Value;
+        var builder = new NpgsqlConnectionStringBuilder(settings.ConnectionString
+            ?? throw new InvalidOperationException("Storage:Provider is Postgres but Storage:ConnectionString is not set."))
+        {
+            Timeout = settings.ConnectTimeoutSeconds,
+            CommandTimeout = settings.CommandTimeoutSeconds,
+        };
+        _connectionString = builder.ConnectionString;
+        _dataSource = NpgsqlDataSource.Create(_connectionString);
+    }
+
+    public void Migrate()
+    {
+        using var connection = _dataSource.OpenConnection();
+        using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLock})", connection))
+        {
+            take.CommandTimeout = 0;
+            take.ExecuteNonQuery();
+        }
+
+        var result = DeployChanges.To
+            .PostgresqlDatabase(_connectionString)
+            .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.StartsWith(MigrationPrefix, StringComparison.Ordinal))
+            .WithTransactionPerScript()
+            .LogToNowhere()
+            .Build()
+            .PerformUpgrade();
+
+        // Closing the session would release the lock too; unlocking says so where the reader looks.
+        using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLock})", connection))
+        {
+            release.ExecuteNonQuery();
+        }
+
+        if (!result.Successful)
+        {
+            throw new InvalidOperationException($"Migrating the PostgreSQL database failed at script {result.ErrorScript?.Name}.", result.Error);
+        }
+    }
+
+    public async Task<string?> CheckReadyAsync(CancellationToken cancellationToken)
+    {
+        var shipped = Assembly.GetExecutingAssembly().GetManifestResourceNames()
+            .Where(name => name.StartsWith(MigrationPrefix, StringComparison.Ordinal)).ToHashSet();
+        List<string> applied;
+        try
+        {
+            applied = await QueryAsync("SELECT scriptname FROM schemaversions", _ => { }, reader => reader.GetString(0), cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            return "the schema has not been created";
+        }
+
+        var missing = shipped.Except(applied).Count();
+        return missing == 0 ? null : $"{missing} migration(s) not applied";
+    }
+
+    /// <summary>Runs one statement on a pooled connection; the number of rows it changed.</summary>
+    public Task<int> ExecuteAsync(string sql, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken) =>
+        RunAsync(sql, bind, command => command.ExecuteNonQueryAsync(cancellationToken));
+
+    /// <summary>Runs one query on a pooled connection and maps every row with <paramref name="read"/>.</summary>
+    public Task<List<T>> QueryAsync<T>(string sql, Action<NpgsqlParameterCollection> bind, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken) =>
+        RunAsync(sql, bind, async command =>
+        {
+            var rows = new List<T>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(read(reader));
+            }
+
+            return rows;
+        });
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    private async Task<T> RunAsync<T>(string sql, Action<NpgsqlParameterCollection> bind, Func<NpgsqlCommand, Task<T>> run)
+    {
+        try
+        {
+            await using var command = _dataSource.CreateCommand(sql);
+            bind(command.Parameters);
+            return await run(command);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName is { } name && UniqueFields.TryGetValue(name, out var field))
+        {
+            throw new DuplicateValueException(field, e);
+        }
+        catch (NpgsqlException e) when (e.IsTransient)
+        {
+            // Refused or dropped connections, timeouts, an exhausted pool, a server shutting down or starting up.
+            throw new StoreUnavailableException(e);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using Npgsql;
+
+namespace TweetsSoap.Service.Storage.Postgres;
+
+public sealed partial class PostgresTweetStore
+{
+    // Counts are counted, not kept in columns: each is an index range scan of one tweet's rows, exact under
+    // concurrent writers on any number of instances and under cascading deletes, with nothing to maintain.
+    private const string TweetColumns = """
+        t.id, t.text, t.author_id, u.username, u.first_name, u.last_name, t.created_at, t.updated_at,
+            t.conversation_id, t.in_reply_to_id, t.quoted_tweet_id,
+            (SELECT count(*) FROM likes l WHERE l.tweet_id = t.id),
+            (SELECT count(*) FROM retweets r WHERE r.tweet_id = t.id),
+            (SELECT count(*) FROM tweets x WHERE x.in_reply_to_id = t.id),
+            (SELECT count(*) FROM tweets x WHERE x.quoted_tweet_id = t.id)
+        """;
+
+    private const string TweetSelect = $"SELECT {TweetColumns} FROM tweets t JOIN users u ON u.id = t.author_id";
+
+    public async Task CreateTweetAsync(NewTweet tweet, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(
+            """
+            INSERT INTO tweets (id, author_id, text, created_at, conversation_id, in_reply_to_id, quoted_tweet_id, client_request_id, search)
+            VALUES (@id, @author_id, @text, @created_at, @conversation_id, @in_reply_to_id, @quoted_tweet_id, @client_request_id, @search::tsvector)
+            """,
+            p =>
+            {
+                Bind(p, "id", tweet.Id);
+                Bind(p, "conversation_id", tweet.ConversationId ?? tweet.Id);
+                p.Add(new NpgsqlParameter<Guid?>("in_reply_to_id", NpgsqlTypes.NpgsqlDbType.Uuid) { TypedValue = tweet.InReplyToId });
+                p.Add(new NpgsqlParameter<Guid?>("quoted_tweet_id", NpgsqlTypes.NpgsqlDbType.Uuid) { TypedValue = tweet.QuotedTweetId });
+                Bind(p, "search", PostgresSearch.Vector(tweet.Text));
+                Bind(p, "author_id", tweet.AuthorId);
+                Bind(p, "text", tweet.Text);
+                Bind(p, "created_at", tweet.CreatedAt);
+                Bind(p, "client_request_id", tweet.ClientRequestId);
+            },
+            cancellationToken);
+
+    public async Task<TweetRecord?> GetTweetAsync(Guid id, CancellationToken cancellationToken) =>
+        (await database.QueryAsync($"{TweetSelect} WHERE t.id = @id", p => Bind(p, "id", id), ReadTweet, cancellationToken)).SingleOrDefault();
+
+    public async Task<TweetRecord?> FindTweetByClientRequestIdAsync(Guid authorId, string clientRequestId, CancellationToken cancellationToken) =>
+        (await database.QueryAsync(
+            $"{TweetSelect} WHERE t.author_id = @author AND t.client_request_id = @request",
+            p =>
+            {
+                Bind(p, "author", authorId);
+                Bind(p, "request", clientRequestId);
+            },
+            ReadTweet,
+            cancellationToken))
+        .SingleOrDefault();
+
+    public async Task<IReadOnlyList<TweetRecord>> ListTweetsAsync(Guid? authorId, Guid? before, int limit, CancellationToken cancellationToken)
+    {
+        // Conditions are left out rather than written "@x IS NULL OR ...": the planner then uses the indexes,
+        // and PostgreSQL need not guess the type of a null parameter.
+        var conditions = new List<string>();
+        if (authorId is not null)
+        {
+            conditions.Add("t.author_id = @author");
+        }
+
+        if (before is not null)
+        {
+            conditions.Add("t.id < @before");
+        }
+
+        var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
+        return await database.QueryAsync(
+            $"{TweetSelect} {where} ORDER BY t.id DESC LIMIT @limit",
+            p =>
+            {
+                if (authorId is { } author)
+                {
+                    Bind(p, "author", author);
+                }
+
+                if (before is { } b)
+                {
+                    Bind(p, "before", b);
+                }
+
+                Bind(p, "limit", limit);
+            },
+            ReadTweet,
+            cancellationToken);
+    }
+
+    public async Task<bool> UpdateTweetTextAsync(Guid id, string text, DateTime updatedAt, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(
+            "UPDATE tweets SET text = @text, search = @search::tsvector, updated_at = @updated_at WHERE id = @id",
+            p =>
+            {
+                Bind(p, "id", id);
+                Bind(p, "search", PostgresSearch.Vector(text));
+                Bind(p, "text", text);
+                Bind(p, "updated_at", updatedAt);
+            },
+            cancellationToken) == 1;
+
+    public async Task<bool> DeleteTweetAsync(Guid id, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync("DELETE FROM tweets WHERE id = @id", p => Bind(p, "id", id), cancellationToken) == 1;
+
+    private static TweetRecord ReadTweet(NpgsqlDataReader reader) => ReadTweet(reader, 0);
+
+    private static TweetRecord ReadTweet(NpgsqlDataReader reader, int first) => new(
+        reader.GetGuid(first),
+        reader.GetString(first + 1),
+        reader.GetGuid(first + 2),
+        reader.GetString(first + 3),
+        reader.GetString(first + 4),
+        reader.GetString(first + 5),
+        reader.GetDateTime(first + 6),
+        reader.IsDBNull(first + 7) ? null : reader.GetDateTime(first + 7))
+    {
+        ConversationId = reader.GetGuid(first + 8),
+        InReplyToId = reader.IsDBNull(first + 9) ? null : reader.GetGuid(first + 9),
+        QuotedTweetId = reader.IsDBNull(first + 10) ? null : reader.GetGuid(first + 10),
+        LikeCount = (int)reader.GetInt64(first + 11),
+        RetweetCount = (int)reader.GetInt64(first + 12),
+        ReplyCount = (int)reader.GetInt64(first + 13),
+        QuoteCount = (int)reader.GetInt64(first + 14),
+    };
+}

@@ -1,0 +1,32 @@
+using TweetsSoap.Service.Storage.Postgres;
+using TweetsSoap.Service.Storage.Sqlite;
+
+namespace TweetsSoap.Service.Storage;
+
+/// <summary>Registers the backend that <c>Storage:Provider</c> names, as <see cref="ITweetStore"/> and <see cref="IStoreSchema"/>.</summary>
+public static class StorageRegistration
+{
+    public static IServiceCollection AddTweetStore(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.Section))
+            .PostConfigure(o => o.SqlitePath = Path.Combine(environment.ContentRootPath, o.SqlitePath));
+
+        var provider = configuration.GetSection(StorageOptions.Section).GetValue<StorageProvider?>(nameof(StorageOptions.Provider)) ?? StorageProvider.Sqlite;
+        if (provider == StorageProvider.Postgres)
+        {
+            services.AddSingleton<PostgresDatabase>();
+            services.AddSingleton<IStoreSchema>(s => s.GetRequiredService<PostgresDatabase>());
+            services.AddSingleton<ITweetStore, PostgresTweetStore>();
+        }
+        else
+        {
+            services.AddSingleton<SqliteConnectionFactory>();
+            services.AddSingleton<IStoreSchema>(s => s.GetRequiredService<SqliteConnectionFactory>());
+            services.AddSingleton<ITweetStore, SqliteTweetStore>();
+        }
+
+        services.AddHealthChecks().AddCheck<StoreReadinessCheck>("store", tags: [StoreReadinessCheck.Tag]);
+        return services;
+    }
+}

@@ -73,6 +73,7 @@ public static class TweetsSoapHost
         app.UseMiddleware<HelpPages>();
         app.UseMiddleware<SoapRequestGuard>();
         app.UseMiddleware<WsdlMiddleware>();
+        app.UseMiddleware<SoapFastPath>();
         foreach (var endpoint in SoapEndpoint.All)
         {
             ((IApplicationBuilder)app).UseSoapEndpoint(endpoint.Contract, options => Configure(options, endpoint));

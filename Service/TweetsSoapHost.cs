@@ -1,5 +1,4 @@
 using System.ServiceModel.Channels;
-using System.Xml;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using SoapCore;
@@ -107,13 +106,6 @@ public static class TweetsSoapHost
         OverwriteResponseContentType = true,
         BindingName = $"{name}Binding",
         PortName = name,
-        ReaderQuotas = new XmlDictionaryReaderQuotas
-        {
-            MaxDepth = 32,
-            MaxStringContentLength = 16 * 1024,
-            MaxArrayLength = 16 * 1024,
-            MaxBytesPerRead = 4096,
-            MaxNameTableCharCount = 16 * 1024,
-        },
+        ReaderQuotas = SoapReaderQuotas.Create(),
     };
 }

@@ -8,6 +8,8 @@ namespace TweetsSoap.Service.Soap;
 /// <summary>The arguments and the WS-Security header of a request the fast path can take, read in one pass.</summary>
 public sealed class FastRequest
 {
+    private static readonly XmlDictionaryReaderQuotas Quotas = SoapReaderQuotas.Create();
+
     private FastRequest(object?[] arguments, XElement? security)
     {
         Arguments = arguments;
@@ -31,16 +33,6 @@ public sealed class FastRequest
             return null;
         }
     }
-
-    /// <summary>The limits SoapCore's encoders read with (see <c>TweetsSoapHost</c>).</summary>
-    public static XmlDictionaryReaderQuotas Quotas { get; } = new()
-    {
-        MaxDepth = 32,
-        MaxStringContentLength = 16 * 1024,
-        MaxArrayLength = 16 * 1024,
-        MaxBytesPerRead = 4096,
-        MaxNameTableCharCount = 16 * 1024,
-    };
 
     private static FastRequest? Read(XmlDictionaryReader reader, string soap, FastOperation operation)
     {

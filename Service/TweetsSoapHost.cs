@@ -1,5 +1,4 @@
 using System.ServiceModel.Channels;
-using System.Xml;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -72,6 +71,7 @@ public static class TweetsSoapHost
         app.UseMiddleware<HelpPages>();
         app.UseMiddleware<SoapRequestGuard>();
         app.UseMiddleware<WsdlMiddleware>();
+        app.UseMiddleware<SoapFastPath>();
         foreach (var endpoint in SoapEndpoint.All)
         {
             ((IApplicationBuilder)app).UseSoapEndpoint(endpoint.Contract, options => Configure(options, endpoint));
@@ -105,13 +105,6 @@ public static class TweetsSoapHost
         OverwriteResponseContentType = true,
         BindingName = $"{name}Binding",
         PortName = name,
-        ReaderQuotas = new XmlDictionaryReaderQuotas
-        {
-            MaxDepth = 32,
-            MaxStringContentLength = 16 * 1024,
-            MaxArrayLength = 16 * 1024,
-            MaxBytesPerRead = 4096,
-            MaxNameTableCharCount = 16 * 1024,
-        },
+        ReaderQuotas = SoapReaderQuotas.Create(),
     };
 }

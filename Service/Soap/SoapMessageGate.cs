@@ -26,7 +26,7 @@ public sealed class SoapMessageGate : ISoapMessageProcessor
                 $"The SOAP body is empty, or the envelope is not of the SOAP version its Content-Type says: {SoapRequestGuard.Soap11MediaType} is SOAP 1.1, {SoapRequestGuard.Soap12MediaType} is SOAP 1.2.");
         }
 
-        var action = RequestedAction(context.Request, message.Version);
+        var action = RequestedAction(context.Request, message.Version.Envelope);
         if (action is null && message.Version.Envelope == EnvelopeVersion.Soap11)
         {
             throw Faults.MalformedRequest(
@@ -52,11 +52,17 @@ public sealed class SoapMessageGate : ISoapMessageProcessor
 
         // SoapCore matches actions loosely (any action containing an operation's name); hand it the exact one.
         context.Request.Headers["SOAPAction"] = action;
+        UsernameTokenHeader.Read(message, CallerOf(context));
+        return AnswerAsync(message, context, next);
+    }
+
+    /// <summary>The request's credentials, told where the request came from and which id its faults carry.</summary>
+    public static RequestCredentials CallerOf(HttpContext context)
+    {
         var credentials = context.RequestServices.GetRequiredService<RequestCredentials>();
         credentials.ClientAddress = context.Connection.RemoteIpAddress?.ToString() ?? credentials.ClientAddress;
         credentials.CorrelationId = context.TraceIdentifier;
-        UsernameTokenHeader.Read(message, credentials);
-        return AnswerAsync(message, context, next);
+        return credentials;
     }
 
     private static async Task<Message> AnswerAsync(Message message, HttpContext context, Func<Message, Task<Message>> next)
@@ -82,10 +88,10 @@ public sealed class SoapMessageGate : ISoapMessageProcessor
     }
 
     /// <summary>The SOAPAction header (SOAP 1.1) or the action parameter of the Content-Type (SOAP 1.2), unquoted.</summary>
-    private static string? RequestedAction(HttpRequest request, MessageVersion version)
+    public static string? RequestedAction(HttpRequest request, EnvelopeVersion envelope)
     {
         string? action;
-        if (version.Envelope == EnvelopeVersion.Soap11)
+        if (envelope == EnvelopeVersion.Soap11)
         {
             action = request.Headers["SOAPAction"].FirstOrDefault();
         }

@@ -97,6 +97,7 @@ public sealed partial class SoapRequestGuard(RequestDelegate next, IOptions<Soap
 
         request.Body = new MemoryStream(buffer, 0, length, writable: false);
         request.ContentLength = length;
+        context.Features.Set(new BufferedEnvelope(buffer, length, encoding, envelope));
         await envelopeLog.CaptureResponseAsync(context, () => next(context));
     }
 

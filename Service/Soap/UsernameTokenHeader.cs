@@ -29,6 +29,12 @@ public static class UsernameTokenHeader
             security = XElement.Load(reader);
         }
 
+        Read(security, into);
+    }
+
+    /// <summary>Records the credentials of a <c>wsse:Security</c> element, or why they are unusable.</summary>
+    public static void Read(XElement security, RequestCredentials into)
+    {
         XNamespace wsse = SecurityNamespace;
         var token = security.Element(wsse + "UsernameToken");
         var username = token?.Element(wsse + "Username")?.Value.Trim();

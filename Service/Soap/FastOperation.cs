@@ -1,0 +1,98 @@
+using System.Collections.Frozen;
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Runtime.Serialization;
+using OperationDescription = SoapCore.ServiceModel.OperationDescription;
+using SoapServiceDescription = SoapCore.ServiceModel.ServiceDescription;
+
+namespace TweetsSoap.Service.Soap;
+
+/// <summary>
+/// What <see cref="SoapFastPath"/> needs to run one operation, built once per process: a serializer per parameter and
+/// for the result (SoapCore builds new ones for every call), and a compiled call instead of reflection.
+/// </summary>
+public sealed class FastOperation
+{
+    private FastOperation(OperationDescription operation, string contractNamespace)
+    {
+        var method = operation.DispatchMethod;
+        Name = operation.Name;
+        Namespace = contractNamespace;
+        ResponseName = operation.Name + "Response";
+        Parameters = [.. operation.InParameters.OrderBy(p => p.Index).Select(p => new FastParameter(
+            p.Name,
+            p.Parameter.ParameterType,
+            new DataContractSerializer(p.Parameter.ParameterType, p.Name, contractNamespace),
+            p.Parameter.ParameterType.IsValueType ? Activator.CreateInstance(p.Parameter.ParameterType) : null))];
+        Invoke = CompileCall(method);
+        var resultType = method.ReturnType.GetGenericArguments().SingleOrDefault();
+        if (resultType is not null)
+        {
+            Result = new DataContractSerializer(resultType, operation.ReturnName, contractNamespace);
+            ResultOf = CompileResult(method.ReturnType);
+        }
+    }
+
+    public string Name { get; }
+
+    public string Namespace { get; }
+
+    /// <summary>The wrapper element of the answer, as SoapCore names it.</summary>
+    public string ResponseName { get; }
+
+    public IReadOnlyList<FastParameter> Parameters { get; }
+
+    /// <summary>Calls the operation on a service instance with its arguments in declaration order.</summary>
+    public Func<object, object?[], Task> Invoke { get; }
+
+    /// <summary>The serializer of the result, or null when the operation returns a plain <see cref="Task"/>.</summary>
+    public DataContractSerializer? Result { get; }
+
+    /// <summary>The result of a completed call.</summary>
+    public Func<Task, object?>? ResultOf { get; }
+
+    /// <summary>
+    /// The operations of <paramref name="contract"/> that the fast path can run, by soapAction: wrapped, request-reply,
+    /// in parameters only, returning <see cref="Task"/> or <see cref="Task{T}"/>. Anything else stays with SoapCore.
+    /// </summary>
+    public static FrozenDictionary<string, FastOperation> ForContract(Type contract)
+    {
+        var description = new SoapServiceDescription(contract, generateSoapActionWithoutContractName: false);
+        return description.Operations
+            .Where(Supported)
+            .ToFrozenDictionary(o => o.SoapAction, o => new FastOperation(o, description.GeneralContract.Namespace), StringComparer.Ordinal);
+    }
+
+    private static bool Supported(OperationDescription operation)
+    {
+        var returnType = operation.DispatchMethod.ReturnType;
+        return !operation.IsOneWay
+               && !operation.IsMessageContractRequest
+               && !operation.IsMessageContractResponse
+               && operation.OutParameters.Length == 0
+               && operation.InParameters.Length == operation.DispatchMethod.GetParameters().Length
+               && operation.InParameters.All(p => p.Parameter.ParameterType != typeof(HttpContext))
+               && (returnType == typeof(Task) || returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(Task<>));
+    }
+
+    private static Func<object, object?[], Task> CompileCall(MethodInfo method)
+    {
+        var service = Expression.Parameter(typeof(object), "service");
+        var arguments = Expression.Parameter(typeof(object?[]), "arguments");
+        var call = Expression.Call(
+            Expression.Convert(service, method.DeclaringType!),
+            method,
+            method.GetParameters().Select((p, i) => Expression.Convert(Expression.ArrayIndex(arguments, Expression.Constant(i)), p.ParameterType)));
+        return Expression.Lambda<Func<object, object?[], Task>>(call, service, arguments).Compile();
+    }
+
+    private static Func<Task, object?> CompileResult(Type taskType)
+    {
+        var task = Expression.Parameter(typeof(Task), "task");
+        var result = Expression.Property(Expression.Convert(task, taskType), nameof(Task<object>.Result));
+        return Expression.Lambda<Func<Task, object?>>(Expression.Convert(result, typeof(object)), task).Compile();
+    }
+}
+
+/// <summary>One argument of a <see cref="FastOperation"/>: its element name, its serializer, and what it is when absent.</summary>
+public sealed record FastParameter(string Name, Type Type, DataContractSerializer Serializer, object? Default);

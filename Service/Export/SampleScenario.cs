@@ -48,7 +48,8 @@ public sealed class SampleScenario(SampleRecorder recorder)
     {
         var signedUp = await send(Users, nameof(IUserService.SignUp), null,
             Arg("username", user.Username), Arg("email", $"{user.Username}@example.org"), Arg("password", user.Password),
-            Arg("firstName", firstName), Arg("lastName", lastName), Arg("birthDate", birthDate));
+            Arg("firstName", firstName), Arg("lastName", lastName), Arg("birthDate", birthDate),
+            Arg("clientRequestId", $"signup-{user.Username}"));
         return (Guid)signedUp.Descendants(Ns + "Id").First();
     }
 
@@ -67,7 +68,8 @@ public sealed class SampleScenario(SampleRecorder recorder)
     private static async Task<Guid> PostAsync(Send send, Credentials author, string text, Guid? inReplyTo)
     {
         var posted = await send(Tweets, nameof(ITweetService.PostTweet), author,
-            Arg("text", text), Arg("inReplyToTweetId", inReplyTo), Arg("quotedTweetId", null));
+            Arg("text", text), Arg("inReplyToTweetId", inReplyTo), Arg("quotedTweetId", null),
+            Arg("clientRequestId", $"{author.Username}-{(inReplyTo is null ? "post" : "reply")}-1"));
         return (Guid)posted.Descendants(Ns + "Id").First();
     }
 

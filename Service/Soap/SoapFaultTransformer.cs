@@ -71,21 +71,11 @@ public sealed partial class SoapFaultTransformer(IHttpContextAccessor httpContex
             // Expected in operation: the database is restarting or overloaded. The exception stays in the log.
             case StoreUnavailableException:
                 LogUnavailable(exception, correlationId);
-                return new ServiceFault
-                {
-                    Code = ErrorCode.Unavailable,
-                    Message = $"The tweet store is unavailable; try again shortly (with the same clientRequestId, where the operation takes one). Correlation id {correlationId}.",
-                    CorrelationId = correlationId,
-                };
+                return Faults.Unavailable(correlationId);
 
             default:
                 LogUnexpected(exception, correlationId);
-                return new ServiceFault
-                {
-                    Code = ErrorCode.InternalError,
-                    Message = $"The service could not complete the request. Quote correlation id {correlationId} when reporting it.",
-                    CorrelationId = correlationId,
-                };
+                return Faults.InternalError(correlationId);
         }
     }
 

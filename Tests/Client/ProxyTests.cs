@@ -1,4 +1,3 @@
-using System.ServiceModel;
 using TweetsSoap.Client;
 using TweetsSoap.Client.Soap;
 using TweetsSoap.Tests.Support;
@@ -31,11 +30,5 @@ public abstract class ProxyTests<TSelf> : ServiceTests<TSelf>
     }
 
     /// <summary>Expects the declared fault as a typed <see cref="FaultException{ServiceFault}"/> with <paramref name="code"/>.</summary>
-    protected static async Task<ServiceFault> ThrowsFaultAsync(ErrorCode code, Func<Task> call)
-    {
-        var fault = await Assert.ThrowsExactlyAsync<FaultException<ServiceFault>>(call);
-        Assert.AreEqual(code, fault.Detail.Code, fault.Detail.Message);
-        Assert.AreEqual(fault.Detail.Message, fault.Message, "the fault reason and the detail's message agree");
-        return fault.Detail;
-    }
+    protected static Task<ServiceFault> ThrowsFaultAsync(ErrorCode code, Func<Task> call) => FaultAssert.ThrowsAsync(code, call);
 }

@@ -3,18 +3,21 @@ using System.ServiceModel;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using TweetsSoap.Client.Cli;
+using TweetsSoap.Tests.Support;
 
 namespace TweetsSoap.Tests.Client.Cli;
 
 /// <summary>The command-line client reaches every operation of the three services, pages with --all and prints JSON.</summary>
 [TestClass]
-public sealed partial class EveryOperationCliTests : ProxyTests<EveryOperationCliTests>
+public sealed partial class EveryOperationCliTests : ServiceTests<EveryOperationCliTests>
 {
+    private const string Password = "correct horse battery";
+
     [TestMethod]
     public async Task Commands_InOneScenario_CallEveryOperationOfTheContract()
     {
-        var ada = UniqueUsername();
-        var bob = UniqueUsername();
+        var ada = SoapClients.UniqueUsername();
+        var bob = SoapClients.UniqueUsername();
         string[] asAda = ["--username", ada, "--password", Password, "--xml"];
         string[] asBob = ["--username", bob, "--password", Password, "--xml"];
         var calls = new List<Result>();
@@ -71,7 +74,7 @@ public sealed partial class EveryOperationCliTests : ProxyTests<EveryOperationCl
     [DataRow("--soap12")]
     public async Task PagedCommand_WithAll_WalksEveryPageAndReportsProgressOnStderr(string soap12)
     {
-        var username = UniqueUsername();
+        var username = SoapClients.UniqueUsername();
         string[] login = ["--username", username, "--password", Password, soap12];
         var userId = IdOf((await RunAsync(["signup", .. login, "--email", $"{username}@example.org", "--first-name", "A", "--last-name", "B"])).Output);
         for (var i = 0; i < 5; i++)
@@ -96,7 +99,7 @@ public sealed partial class EveryOperationCliTests : ProxyTests<EveryOperationCl
     [TestMethod]
     public async Task Commands_WithJson_PrintParsableResultsForScripts()
     {
-        var username = UniqueUsername();
+        var username = SoapClients.UniqueUsername();
         string[] login = ["--username", username, "--password", Password, "--json"];
         var signup = await RunAsync(["signup", .. login, "--email", $"{username}@example.org", "--first-name", "A", "--last-name", "B"]);
         using var user = JsonDocument.Parse(signup.Output);

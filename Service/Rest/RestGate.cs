@@ -2,7 +2,7 @@ using System.ServiceModel;
 using System.Text.Json;
 using TweetsSoap.Contracts;
 using TweetsSoap.Service.Identity;
-using TweetsSoap.Service.Observability;
+using TweetsSoap.Service.Requests;
 using TweetsSoap.Service.Soap;
 using TweetsSoap.Service.Storage;
 
@@ -47,7 +47,7 @@ public sealed partial class RestGate(RequestDelegate next, ILogger<RestGate> log
 
     private static Task WriteAsync(HttpContext context, Problem problem)
     {
-        RequestOutcome.Of(context)?.FaultCode = problem.Code.ToString();
+        RequestOutcome.Of(context)?.Failed(problem.Code, problem.Detail);
         return Problems.WriteAsync(context, problem);
     }
 

@@ -6,8 +6,7 @@ using System.Xml;
 using SoapCore;
 using SoapCore.Extensibility;
 using TweetsSoap.Contracts;
-using TweetsSoap.Service.Identity;
-using TweetsSoap.Service.Observability;
+using TweetsSoap.Service.Requests;
 using TweetsSoap.Service.Storage;
 
 namespace TweetsSoap.Service.Soap;
@@ -19,7 +18,7 @@ namespace TweetsSoap.Service.Soap;
 /// <c>Unavailable</c>; anything else becomes a
 /// generic <c>InternalError</c> whose only clue is a correlation id that is also in the log.
 /// </summary>
-public sealed partial class SoapFaultTransformer(IHttpContextAccessor httpContextAccessor, SecurityLog securityLog, ILogger<SoapFaultTransformer> logger)
+public sealed partial class SoapFaultTransformer(IHttpContextAccessor httpContextAccessor, ILogger<SoapFaultTransformer> logger)
     : IFaultExceptionTransformer
 {
 
@@ -27,15 +26,7 @@ public sealed partial class SoapFaultTransformer(IHttpContextAccessor httpContex
     {
         var correlationId = httpContextAccessor.HttpContext?.TraceIdentifier;
         var detail = Describe(exception, correlationId);
-        if (RequestOutcome.Of(httpContextAccessor.HttpContext) is { } outcome)
-        {
-            outcome.FaultCode = detail.Code.ToString();
-        }
-
-        if (detail.Code == ErrorCode.Forbidden && httpContextAccessor.HttpContext?.RequestServices.GetService<RequestCredentials>() is { } caller)
-        {
-            securityLog.Forbidden(caller.User?.Username, caller.ClientAddress, detail.Message, correlationId);
-        }
+        RequestOutcome.Of(httpContextAccessor.HttpContext)?.Failed(detail.Code, detail.Message);
 
         var body = new FaultBodyWriter(messageVersion.Envelope, detail);
         // Every fault goes with HTTP 500: WS-I Basic Profile R1126 asks it for SOAP 1.1, and for SOAP 1.2 the WCF

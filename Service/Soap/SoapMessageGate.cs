@@ -3,7 +3,7 @@ using System.ServiceModel.Channels;
 using Microsoft.Net.Http.Headers;
 using SoapCore.Extensibility;
 using TweetsSoap.Service.Identity;
-using TweetsSoap.Service.Observability;
+using TweetsSoap.Service.Requests;
 
 namespace TweetsSoap.Service.Soap;
 
@@ -56,14 +56,8 @@ public sealed class SoapMessageGate : ISoapMessageProcessor
         return AnswerAsync(message, context, next);
     }
 
-    /// <summary>The request's credentials, told where the request came from and which id its faults carry.</summary>
-    public static RequestCredentials CallerOf(HttpContext context)
-    {
-        var credentials = context.RequestServices.GetRequiredService<RequestCredentials>();
-        credentials.ClientAddress = context.Connection.RemoteIpAddress?.ToString() ?? credentials.ClientAddress;
-        credentials.CorrelationId = context.TraceIdentifier;
-        return credentials;
-    }
+    /// <summary>The request's credentials, which the request context has already told where the request came from.</summary>
+    public static RequestCredentials CallerOf(HttpContext context) => context.RequestServices.GetRequiredService<RequestCredentials>();
 
     private static async Task<Message> AnswerAsync(Message message, HttpContext context, Func<Message, Task<Message>> next)
     {

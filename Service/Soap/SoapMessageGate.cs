@@ -52,7 +52,14 @@ public sealed class SoapMessageGate : ISoapMessageProcessor
 
         // SoapCore matches actions loosely (any action containing an operation's name); hand it the exact one.
         context.Request.Headers["SOAPAction"] = action;
-        UsernameTokenHeader.Read(message, CallerOf(context));
+        var credentials = CallerOf(context);
+        if (UsernameTokenHeader.Read(message, credentials) is { } security
+            && SecurityTimestamp.Problem(security, context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()) is { } stale)
+        {
+            context.RequestServices.GetRequiredService<SecurityLog>().CredentialsRefused(credentials.ClientAddress, stale, credentials.CorrelationId);
+            throw Faults.Unauthenticated(stale);
+        }
+
         return AnswerAsync(message, context, next);
     }
 

@@ -48,14 +48,14 @@ public sealed partial class SoapFaultTransformer(IHttpContextAccessor httpContex
                 return declared.Detail;
 
             // Reading the envelope or an argument failed: the client sent something the contract does not describe.
-            // These messages speak of the client's own XML (element names, positions, values), not of our code.
+            // EnvelopeInspector names most such problems before SoapCore reads anything; what remains is answered
+            // without the reader's own words, which name .NET types, and logged with them for the operator.
             case XmlException or SerializationException or FormatException or ProtocolException:
-                var reason = exception is SerializationException ? QuotingMessage(exception) : exception.Message;
-                LogDeclaredFault(ErrorCode.MalformedRequest, reason, correlationId);
+                LogDeclaredFault(ErrorCode.MalformedRequest, QuotingMessage(exception), correlationId);
                 return new ServiceFault
                 {
                     Code = ErrorCode.MalformedRequest,
-                    Message = $"The request message could not be read: {reason}",
+                    Message = "The request message could not be read: an argument is not of the type the WSDL declares, or the envelope is not shaped as the contract describes.",
                     CorrelationId = correlationId,
                 };
 

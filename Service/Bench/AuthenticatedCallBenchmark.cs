@@ -77,6 +77,7 @@ public static class AuthenticatedCallBenchmark
             $"--Credentials:VerificationCacheDuration={cacheDuration}",
             "--Credentials:FailedLoginsPerAccount=1000000",
             "--Credentials:FailedLoginsPerAddress=1000000",
+            "--Credentials:FailedLoginsPerAccountAndAddress=1000000",
         ]);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();

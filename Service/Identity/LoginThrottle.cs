@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Options;
 using TweetsSoap.Service.Storage;
 
@@ -19,13 +20,14 @@ public sealed class LoginThrottle(ILoginLedger ledger, IOptions<CredentialOption
     public async Task<TimeSpan?> RetryAfterAsync(string account, string address, CancellationToken cancellationToken)
     {
         var window = Window();
-        return RetryAfter(await ledger.ReadAsync(account, address, window, cancellationToken), window.Now);
+        return RetryAfter(await ledger.ReadAsync(account, AddressKey(address), window, cancellationToken), window.Now);
     }
 
     /// <summary>Admits a password check and counts it as a failure until <see cref="SucceededAsync"/>, or says how long to wait.</summary>
     public async Task<LoginAttempt> BeginAsync(string account, string address, CancellationToken cancellationToken)
     {
         var window = Window();
+        address = AddressKey(address);
         var (history, id) = await ledger.BeginAttemptAsync(account, address, window, h => RetryAfter(h, window.Now) is null, cancellationToken);
         return new LoginAttempt(id, account, address, id is null ? RetryAfter(history, window.Now) ?? TimeSpan.FromSeconds(1) : null);
     }
@@ -34,6 +36,32 @@ public sealed class LoginThrottle(ILoginLedger ledger, IOptions<CredentialOption
         ledger.SucceededAsync(attempt.Id ?? throw new InvalidOperationException("The attempt was not admitted."), attempt.Account, attempt.Address, time.GetUtcNow(), cancellationToken);
 
     public Task SweepAsync(CancellationToken cancellationToken) => ledger.SweepAsync(Window(), cancellationToken);
+
+    /// <summary>
+    /// What counts as one address: an IPv4 address (also when it arrives IPv4-mapped), or an IPv6 /64, the
+    /// smallest block a provider hands out, since whoever holds one can send from 2^64 addresses.
+    /// </summary>
+    public static string AddressKey(string address)
+    {
+        if (!IPAddress.TryParse(address, out var ip))
+        {
+            return address;
+        }
+
+        if (ip.IsIPv4MappedToIPv6)
+        {
+            return ip.MapToIPv4().ToString();
+        }
+
+        if (ip.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return ip.ToString();
+        }
+
+        var bytes = ip.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return $"{new IPAddress(bytes)}/64";
+    }
 
     private LoginWindow Window()
     {

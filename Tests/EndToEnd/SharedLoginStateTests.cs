@@ -11,6 +11,7 @@ namespace TweetsSoap.Tests.EndToEnd;
 /// other on the next call, and the shared tables do not grow without end.
 /// </summary>
 [TestClass]
+[TestCategory(Categories.External)]
 public sealed class SharedLoginStateTests
 {
     [TestMethod]

@@ -102,4 +102,5 @@ public sealed class SqliteLockoutTests : LockoutTests<SqliteLockoutTests>;
 
 [TestClass]
 [Backend(StorageProvider.Postgres)]
+[TestCategory(Categories.External)]
 public sealed class PostgresLockoutTests : LockoutTests<PostgresLockoutTests>;

@@ -23,6 +23,7 @@ public static class StorageRegistration
         {
             services.AddSingleton<SqliteConnectionFactory>();
             services.AddSingleton<IStoreSchema>(s => s.GetRequiredService<SqliteConnectionFactory>());
+            services.AddSingleton<SqliteWriter>();
             services.AddSingleton<ITweetStore, SqliteTweetStore>();
         }
 

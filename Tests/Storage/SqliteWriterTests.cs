@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using TweetsSoap.Service.Domain;
+using TweetsSoap.Service.Storage;
+using TweetsSoap.Service.Storage.Sqlite;
+
+namespace TweetsSoap.Tests.Storage;
+
+/// <summary>Group commit: many writes share a transaction, yet each succeeds or fails on its own, and none waits
+/// past its deadline.</summary>
+[TestClass]
+public sealed class SqliteWriterTests
+{
+    private const int DeadlineMs = 400;
+    private static readonly DateTime At = new(2026, 12, 2, 8, 0, 0, DateTimeKind.Utc);
+
+    private string _directory = null!;
+    private SqliteConnectionFactory _connections = null!;
+    private SqliteWriter _writer = null!;
+    private SqliteTweetStore _store = null!;
+
+    [TestInitialize]
+    public void CreateDatabase()
+    {
+        _directory = Directory.CreateTempSubdirectory("tweetssoap-writer-").FullName;
+        var options = Options.Create(new StorageOptions { SqlitePath = Path.Combine(_directory, "tweets.db"), WriteDeadlineMilliseconds = DeadlineMs });
+        _connections = new SqliteConnectionFactory(options);
+        _connections.Migrate();
+        _writer = new SqliteWriter(_connections, options, NullLogger<SqliteWriter>.Instance);
+        _store = new SqliteTweetStore(_connections, _writer);
+    }
+
+    [TestCleanup]
+    public async Task DeleteDatabaseAsync()
+    {
+        await _writer.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [TestMethod]
+    public async Task ConcurrentWrites_WithDuplicatesAmongThem_CommitEveryOtherWriteAndRejectOnlyTheDuplicates()
+    {
+        var ada = await CreateUserAsync("ada");
+        var grace = await CreateUserAsync("grace");
+        var tweets = Enumerable.Range(0, 40).Select(i => new NewTweet(Clock.NewId(), ada.Id, $"tweet {i}", At) { ClientRequestId = $"request-{i / 2}" }).ToList();
+
+        // Pairs of posts with one request id, likes and repeated follows, all at once: they land in shared batches.
+        var posts = tweets.Select(async t =>
+        {
+            try
+            {
+                await _store.CreateTweetAsync(t, default);
+                return (t, Error: (DuplicateValueException?)null);
+            }
+            catch (DuplicateValueException e)
+            {
+                return (t, Error: e);
+            }
+        }).ToList();
+        var follows = Enumerable.Range(0, 10).Select(_ => _store.AddRelationAsync(Relation.Follow, grace.Id, ada.Id, Clock.NewId(), At, default)).ToList();
+        var outcomes = await Task.WhenAll(posts);
+        var followed = await Task.WhenAll(follows);
+
+        Assert.AreEqual(20, outcomes.Count(o => o.Error is null), "one post of each request id is stored");
+        foreach (var (tweet, error) in outcomes.Where(o => o.Error is not null))
+        {
+            Assert.AreEqual("clientRequestId", error!.Field);
+            // Answered only after the batch holding its twin committed, so a new connection finds the twin.
+            var twin = await _store.FindTweetByClientRequestIdAsync(ada.Id, tweet.ClientRequestId!, default);
+            Assert.IsNotNull(twin);
+            Assert.AreNotEqual(tweet.Id, twin.Id);
+        }
+
+        Assert.HasCount(20, await _store.ListTweetsAsync(ada.Id, null, 100, default));
+        Assert.AreEqual(1, followed.Count(f => f), "exactly one follow inserts, the others see it");
+        Assert.AreEqual(1, (await _store.GetUserAsync(ada.Id, default))!.FollowersCount);
+    }
+
+    [TestMethod]
+    public async Task Write_WhileAnotherConnectionHoldsTheWriteLock_FailsAsUnavailableWithinTheDeadline()
+    {
+        var ada = await CreateUserAsync("ada");
+        await using (var holder = await _connections.OpenAsync(default))
+        {
+            await using var begin = new SqliteCommand("BEGIN IMMEDIATE", holder);
+            await begin.ExecuteNonQueryAsync();
+
+            var clock = Stopwatch.StartNew();
+            var blocked = new NewTweet(Clock.NewId(), ada.Id, "blocked", At);
+            await Assert.ThrowsExactlyAsync<StoreUnavailableException>(() => _store.CreateTweetAsync(blocked, default));
+            Assert.IsLessThan(DeadlineMs + 1000, clock.ElapsedMilliseconds, "the call gave up near its deadline");
+            Assert.IsGreaterThanOrEqualTo(DeadlineMs - 50, clock.ElapsedMilliseconds, "the call waited for its deadline");
+
+            await using var rollback = new SqliteCommand("ROLLBACK", holder);
+            await rollback.ExecuteNonQueryAsync();
+        }
+
+        var after = new NewTweet(Clock.NewId(), ada.Id, "after", At);
+        await _store.CreateTweetAsync(after, default);
+        var stored = await _store.ListTweetsAsync(ada.Id, null, 10, default);
+        CollectionAssert.AreEqual(new[] { after.Id }, stored.Select(t => t.Id).ToList(), "the abandoned write never ran");
+    }
+
+    private async Task<UserRecord> CreateUserAsync(string username)
+    {
+        var user = new UserRecord(Clock.NewId(), username, $"{username}@example.org", "hash", "First", "Last", null, At);
+        await _store.CreateUserAsync(user, default);
+        return user;
+    }
+}

@@ -3,7 +3,9 @@
 # retweets, edits, deletes; see write-mix.lua) at 1, 4, 16 and 32 clients, over SOAP 1.1 and JSON, with wrk -t1.
 # Builds this tree and BASELINE (a git ref, default main) in Release and runs them side by side on fresh SQLite
 # files, plus this tree on a throwaway PostgreSQL cluster (fsync on) on the same machine. Rounds are interleaved
-# (every case runs on every target before the next case) and the table quotes medians over the rounds.
+# (every case runs on every target before the next case) and the table quotes medians over the rounds. Beside
+# latency and throughput it quotes the service's CPU time per request (from /proc), which a busy neighbour
+# disturbs far less than wall-clock figures: cores needed for a target rate = rate x CPU ms / 1000.
 # Usage: Service/Benchmarks/write-mix.sh  (env: BASELINE, ROUNDS, DURATION, CLIENTS, FACES, WORKLOADS, POSTGRES=0)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -45,6 +47,7 @@ start() { # name build storage-settings...
     --Credentials:VerificationCacheDuration=01:00:00 \
     --Logging:LogLevel:Default=Warning --Logging:LogLevel:SoapCore=Error >"$work/$name.log" 2>&1 &
   pids+=($!)
+  echo $! >"$work/$name.pid"
   for _ in $(seq 150); do curl -sf "http://127.0.0.1:$port/ping" >/dev/null && break; sleep 0.2; done
   curl -sf "http://127.0.0.1:$port/ping" >/dev/null || { cat "$work/$name.log"; exit 1; }
   echo "$port" >"$work/$name.port"
@@ -87,12 +90,16 @@ seed() { # target
 for t in "${targets[@]}"; do echo "seeding $t" >&2; seed "$t"; done
 
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
-run() { # target face workload clients duration -> "rps p50 p99 errors"
-  local out errors
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$(cat "$work/$1.pid")/stat"; }
+run() { # target face workload clients duration -> "rps p50 p99 errors cpu-ms-per-request"
+  local out errors before after
+  before=$(cpu_ticks "$1")
   out=$(wrk -t1 -c"$4" -d"$5" --timeout 30s --latency -s Service/Benchmarks/write-mix.lua \
     "http://127.0.0.1:$(cat "$work/$1.port")" -- "$work/$1.users.lua" "$2" "$3" 2>&1)
+  after=$(cpu_ticks "$1")
   errors=$(awk '/Non-2xx/ {print $NF} /Socket errors/ {print "socket"}' <<<"$out" | paste -sd+ -)
-  echo "$(awk '/Requests\/sec/ {print $2}' <<<"$out") $(to_ms "$(awk '$1=="50%" {print $2}' <<<"$out")") $(to_ms "$(awk '$1=="99%" {print $2}' <<<"$out")") ${errors:-0}"
+  echo "$(awk '/Requests\/sec/ {print $2}' <<<"$out") $(to_ms "$(awk '$1=="50%" {print $2}' <<<"$out")") $(to_ms "$(awk '$1=="99%" {print $2}' <<<"$out")") ${errors:-0}" \
+    "$(awk -v t="$((after - before))" -v hz="$(getconf CLK_TCK)" '/requests in/ { printf "%.3f", t * 1000 / hz / $1 }' <<<"$out")"
 }
 
 echo "warming up" >&2
@@ -112,18 +119,18 @@ stat() { awk -v t="$1" -v w="$2" -v f="$3" -v c="$4" -v col="$5" '$1 == t && $2 
 echo
 echo "wrk -t1, $rounds interleaved rounds of $duration per case, medians; $(nproc) cores, $(uname -sr), $(date -u +%F)"
 echo "base = $baseline ($(git rev-parse --short "$baseline")), new = this tree ($(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes'))"
-header="| workload | face | clients | base req/s | base p50 | base p99 | new req/s | new p50 | new p99 | new/base req/s | new/base p99 |"
-[ "$postgres" = 1 ] && header+=" pg req/s | pg p50 | pg p99 |"
+header="| workload | face | clients | base req/s | base p50 | base p99 | base CPU ms/req | new req/s | new p50 | new p99 | new CPU ms/req | new/base req/s | new/base p99 |"
+[ "$postgres" = 1 ] && header+=" pg req/s | pg p50 | pg p99 | pg CPU ms/req |"
 echo "$header"
 echo "$header" | sed 's/[^|]/-/g'
 for w in $workloads; do for f in $faces; do for c in $clients; do
   line=$(awk -v w="$w" -v f="$f" -v c="$c" \
-    -v br="$(stat base-sqlite "$w" "$f" "$c" 5)" -v b50="$(stat base-sqlite "$w" "$f" "$c" 6)" -v b99="$(stat base-sqlite "$w" "$f" "$c" 7)" \
-    -v nr="$(stat new-sqlite "$w" "$f" "$c" 5)" -v n50="$(stat new-sqlite "$w" "$f" "$c" 6)" -v n99="$(stat new-sqlite "$w" "$f" "$c" 7)" \
-    'BEGIN { printf "| %s | %s | %s | %.0f | %.2f | %.2f | %.0f | %.2f | %.2f | %.2f | %.3f |", w, f, c, br, b50, b99, nr, n50, n99, nr / br, n99 / b99 }')
+    -v br="$(stat base-sqlite "$w" "$f" "$c" 5)" -v b50="$(stat base-sqlite "$w" "$f" "$c" 6)" -v b99="$(stat base-sqlite "$w" "$f" "$c" 7)" -v bc="$(stat base-sqlite "$w" "$f" "$c" 9)" \
+    -v nr="$(stat new-sqlite "$w" "$f" "$c" 5)" -v n50="$(stat new-sqlite "$w" "$f" "$c" 6)" -v n99="$(stat new-sqlite "$w" "$f" "$c" 7)" -v nc="$(stat new-sqlite "$w" "$f" "$c" 9)" \
+    'BEGIN { printf "| %s | %s | %s | %.0f | %.2f | %.2f | %.3f | %.0f | %.2f | %.2f | %.3f | %.2f | %.3f |", w, f, c, br, b50, b99, bc, nr, n50, n99, nc, nr / br, n99 / b99 }')
   if [ "$postgres" = 1 ]; then
-    line+=$(awk -v r="$(stat new-postgres "$w" "$f" "$c" 5)" -v p50="$(stat new-postgres "$w" "$f" "$c" 6)" -v p99="$(stat new-postgres "$w" "$f" "$c" 7)" \
-      'BEGIN { printf " %.0f | %.2f | %.2f |", r, p50, p99 }')
+    line+=$(awk -v r="$(stat new-postgres "$w" "$f" "$c" 5)" -v p50="$(stat new-postgres "$w" "$f" "$c" 6)" -v p99="$(stat new-postgres "$w" "$f" "$c" 7)" -v pc="$(stat new-postgres "$w" "$f" "$c" 9)" \
+      'BEGIN { printf " %.0f | %.2f | %.2f | %.3f |", r, p50, p99, pc }')
   fi
   echo "$line"
 done; done; done

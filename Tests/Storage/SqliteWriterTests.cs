@@ -80,6 +80,43 @@ public sealed class SqliteWriterTests
     }
 
     [TestMethod]
+    public async Task Unit_ThatFailsAfterItsFirstStatement_RollsBackAloneWhileItsBatchCommits()
+    {
+        var users = Enumerable.Range(0, 20).Select(i => new UserRecord(Clock.NewId(), $"user{i}", $"user{i}@example.org", "hash", "First", "Last", null, At)).ToList();
+
+        // Every third unit writes its user and then fails: a unit of several statements must vanish whole.
+        var units = users.Select((user, i) => _writer.WriteAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO users (id, username, username_key, email, email_key, password_hash, first_name, last_name, created_at) VALUES ($id, $name, $name, $email, $email, 'hash', 'F', 'L', 0)";
+            command.Parameters.AddWithValue("$id", user.Id.ToString("D"));
+            command.Parameters.AddWithValue("$name", user.Username);
+            command.Parameters.AddWithValue("$email", user.Email);
+            await command.ExecuteNonQueryAsync();
+            if (i % 3 == 0)
+            {
+                throw new InvalidOperationException($"unit {i} fails after writing");
+            }
+
+            return i;
+        }, default)).ToList();
+        foreach (var (unit, i) in units.Select((u, i) => (u, i)))
+        {
+            if (i % 3 == 0)
+            {
+                await Assert.ThrowsExactlyAsync<InvalidOperationException>(() => unit);
+            }
+            else
+            {
+                Assert.AreEqual(i, await unit);
+            }
+        }
+
+        var stored = (await _store.ListUsersAsync(null, 100, default)).Select(u => u.Username).Order().ToList();
+        CollectionAssert.AreEqual(users.Where((_, i) => i % 3 != 0).Select(u => u.Username).Order().ToList(), stored);
+    }
+
+    [TestMethod]
     public async Task Write_WhileAnotherConnectionHoldsTheWriteLock_FailsAsUnavailableWithinTheDeadline()
     {
         var ada = await CreateUserAsync("ada");

@@ -112,6 +112,28 @@ public abstract partial class TweetStoreTests
     }
 
     [TestMethod]
+    public async Task DeleteUser_TakesTheirLikesRetweetsRepliesQuotesAndFollowsOutOfOthersCounts()
+    {
+        var (ada, grace) = await TwoUsersAsync();
+        var tweet = await PostAsync(ada, "counted");
+        await Store.AddRelationAsync(Relation.Like, grace.Id, tweet, Clock.NewId(), At, default);
+        await Store.AddRelationAsync(Relation.Retweet, grace.Id, tweet, Clock.NewId(), At, default);
+        await Store.AddRelationAsync(Relation.Follow, grace.Id, ada.Id, Clock.NewId(), At, default);
+        await Store.AddRelationAsync(Relation.Follow, ada.Id, grace.Id, Clock.NewId(), At, default);
+        await Store.CreateTweetAsync(new NewTweet(Clock.NewId(), grace.Id, "reply", At) { InReplyToId = tweet, ConversationId = tweet }, default);
+        await Store.CreateTweetAsync(new NewTweet(Clock.NewId(), grace.Id, "quote", At) { QuotedTweetId = tweet }, default);
+        var before = (await Store.GetTweetAsync(tweet, default))!;
+
+        Assert.IsTrue(await Store.DeleteUserAsync(grace.Id, default));
+
+        var after = (await Store.GetTweetAsync(tweet, default))!;
+        var author = (await Store.GetUserAsync(ada.Id, default))!;
+        Assert.AreEqual((1, 1, 1, 1), (before.LikeCount, before.RetweetCount, before.ReplyCount, before.QuoteCount));
+        Assert.AreEqual((0, 0, 0, 0), (after.LikeCount, after.RetweetCount, after.ReplyCount, after.QuoteCount));
+        Assert.AreEqual((0, 0), (author.FollowersCount, author.FollowingCount));
+    }
+
+    [TestMethod]
     public async Task Reply_JoinsTheConversation_AndCountsOnTheParent()
     {
         var (ada, grace) = await TwoUsersAsync();

@@ -73,6 +73,8 @@ public static class BenchmarkCommand
 
     private static int Map(IReadOnlyList<TweetRecord> rows) => rows.Take(PageSize).Select(Mapping.ToContract).Count();
 
+    private static int Map(IReadOnlyList<TimelineEntry> rows) => rows.Take(PageSize).Select(Mapping.ToContract).Count();
+
     private static async Task<SearchQuery> QueryAsync(ITweetStore store, string text)
     {
         var terms = Domain.SearchTerms.Parse(text);

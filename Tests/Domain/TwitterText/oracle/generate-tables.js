@@ -1,0 +1,144 @@
+// Writes Service/Domain/TweetText/TwitterTextTables.g.cs from the installed npm packages twitter-text 3.1.0
+// (Apache-2.0) and twemoji-parser 11.0.2 (MIT): character sets, TLD lists and the emoji pattern, as data.
+//
+// Character sets are computed by running the packages' own JavaScript regular expressions over every UTF-16 code
+// unit (and every astral code point), with the flags they are used with, so the tables hold exactly what JavaScript
+// matches, including its case-insensitive rules, whatever the .NET regex engine would make of the same source.
+//
+//   node generate-tables.js > ../../../../Service/Domain/TweetText/TwitterTextTables.g.cs
+'use strict';
+
+const re = name => require(`twitter-text/dist/regexp/${name}`);
+const src = name => re(name).source;
+const emoji = require('twemoji-parser/dist/lib/regex').default;
+const textVersion = require('twitter-text/package.json').version;
+const emojiVersion = require('twemoji-parser/package.json').version;
+
+const hex = u => '\\u' + u.toString(16).toUpperCase().padStart(4, '0');
+
+function ranges(units) {
+  const out = [];
+  for (let i = 0; i < units.length; i++) {
+    let j = i;
+    while (j + 1 < units.length && units[j + 1] === units[j] + 1) j++;
+    out.push(j === i ? hex(units[i]) : j === i + 1 ? hex(units[i]) + hex(units[j]) : `${hex(units[i])}-${hex(units[j])}`);
+    i = j;
+  }
+  return out.join('');
+}
+
+// A .NET character class holding every code unit the JavaScript class `source` matches with `flags`.
+function unitClass(source, flags) {
+  const pattern = new RegExp(`^${source}$`, flags);
+  const units = [];
+  for (let u = 0; u < 0x10000; u++) {
+    if (pattern.test(String.fromCharCode(u))) units.push(u);
+  }
+  return `[${ranges(units)}]`;
+}
+
+// A .NET alternation of surrogate pairs holding every astral code point the JavaScript pattern matches.
+function astralAlternation(source) {
+  const pattern = new RegExp(`^(?:${source})$`);
+  const byHigh = new Map();
+  for (let cp = 0x10000; cp <= 0x10ffff; cp++) {
+    const s = String.fromCodePoint(cp);
+    if (!pattern.test(s)) continue;
+    const high = s.charCodeAt(0);
+    if (!byHigh.has(high)) byHigh.set(high, []);
+    byHigh.get(high).push(s.charCodeAt(1));
+  }
+  return [...byHigh].map(([high, lows]) => `${hex(high)}[${ranges(lows)}]`).join('|');
+}
+
+function tlds(name) {
+  const s = src(name);
+  const body = s.slice(s.indexOf('(?:(?:') + 6, s.indexOf(')(?='));
+  return body.split('|');
+}
+
+// JavaScript's case-insensitive matching of one character, as a .NET set when it pairs the character with others.
+function caseInsensitive(ch) {
+  const cls = unitClass(ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+  return cls.includes('\\u', 7) ? cls : hex(ch.charCodeAt(0));
+}
+
+// The names as one alternation that tries them in the list's order, neighbours that begin alike folded into one
+// branch (com|co becomes co(?:m|)): the same names in the same order, but each character read once, not once per name.
+function alternation(words, depth) {
+  const branches = [];
+  for (let i = 0; i < words.length; ) {
+    if (words[i].length === depth) {
+      branches.push('');
+      i++;
+      continue;
+    }
+    let next = i + 1;
+    while (next < words.length && words[next].length > depth && words[next][depth] === words[i][depth]) next++;
+    const head = caseInsensitive(words[i][depth]);
+    branches.push(next === i + 1
+      ? head + [...words[i].slice(depth + 1)].map(caseInsensitive).join('')
+      : head + alternation(words.slice(i, next), depth + 1));
+    i = next;
+  }
+  return `(?:${branches.join('|')})`;
+}
+
+const quote = s => JSON.stringify(s).replace(/[\u007f-\uffff]/g, c => hex(c.charCodeAt(0)));
+const list = (words, indent) =>
+  words.map(w => `${indent}${quote(w)},`).join('\n');
+
+const cls = {
+  HashtagLetter: unitClass(`[${src('bmpLetterAndMarks')}]`, 'i'),
+  HashtagLetterOrDigit: unitClass(`[${src('bmpLetterAndMarks')}${src('bmpNumerals')}${src('hashtagSpecialChars')}]`, 'i'),
+  UrlPrecedingChar: unitClass(`(?:[^A-Za-z0-9@＠$#＃${src('invalidCharsGroup')}]|[${src('directionalMarkersGroup')}])`, 'i'),
+  DomainChar: unitClass(src('validDomainChars'), 'i'),
+  AsciiDomainChar: unitClass(`[\\-a-z0-9${src('latinAccentChars')}]`, 'i'),
+  UrlPathChar: unitClass(src('validGeneralUrlPathChars'), 'i'),
+  UrlPathEndingChar: unitClass(`[\\+\\-a-z${src('cyrillicLettersAndMarks')}0-9=_#\\/${src('latinAccentChars')}]`, 'i'),
+  UrlQueryChar: unitClass(src('validUrlQueryChars'), 'i'),
+  UrlQueryEndingChar: unitClass(src('validUrlQueryEndingChars'), 'i'),
+  LatinAccent: unitClass(`[${src('latinAccentChars')}]`, ''),
+  Space: unitClass(src('spaces'), 'i'),
+  Punctuation: unitClass(`[${src('punct')}]`, 'i'),
+  JsWhitespace: unitClass('\\s', 'i'),
+  InvalidChar: unitClass(src('invalidChars'), ''),
+  UrlUnreserved: unitClass(src('validateUrlUnreserved'), 'i'),
+};
+
+const gtlds = tlds('validGTLD');
+const cctlds = tlds('validCCTLD');
+
+const lines = [
+  '// <auto-generated>',
+  `// Generated by Tests/Domain/TwitterText/oracle/generate-tables.js from the npm packages twitter-text ${textVersion}`,
+  '// (Copyright 2018 Twitter, Inc., Apache License 2.0: character sets and TLD lists of dist/regexp) and',
+  `// twemoji-parser ${emojiVersion} (Copyright (c) 2018 Twitter, Inc., MIT licence: the emoji pattern of dist/lib/regex.js).`,
+  '// Data only: the rules that use it are written in TweetText/*.cs. Regenerate instead of editing.',
+  '// </auto-generated>',
+  '',
+  'namespace TweetsSoap.Service.Domain.TweetText;',
+  '',
+  'internal static class TwitterTextTables',
+  '{',
+  ...Object.entries(cls).map(([name, value]) => `    public const string ${name} = @"${value}";\n`),
+  `    public const string AstralLetter = @"${astralAlternation(src('astralLetterAndMarks'))}";`,
+  '',
+  `    public const string AstralLetterOrDigit = @"${astralAlternation(`${src('astralLetterAndMarks')}|${src('astralNumerals')}`)}";`,
+  '',
+  '    /// <summary>twemoji-parser\'s emoji pattern, as JavaScript source (its syntax reads the same in .NET).</summary>',
+  `    public const string Emoji = ${quote(emoji.source)};`,
+  '',
+  '    /// <summary>',
+  `    /// twitter-text's ${gtlds.length} generic TLDs (validGTLD.js), in its order, matched case-insensitively as JavaScript does.`,
+  '    /// </summary>',
+  `    public const string GenericTld = @"${alternation(gtlds, 0)}";`,
+  '',
+  '    /// <summary>',
+  `    /// twitter-text's ${cctlds.length} country-code TLDs (validCCTLD.js), in its order, matched case-insensitively as JavaScript does.`,
+  '    /// </summary>',
+  `    public const string CountryTld = @"${alternation(cctlds, 0)}";`,
+  '}',
+  '',
+];
+process.stdout.write(lines.join('\n'));

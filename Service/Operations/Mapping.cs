@@ -39,6 +39,7 @@ public static class Mapping
                 Hashtags = Entities(entities, EntityKind.Hashtag),
                 Mentions = Entities(entities, EntityKind.Mention),
                 Urls = Entities(entities, EntityKind.Url),
+                Cashtags = Entities(entities, EntityKind.Cashtag),
             },
         };
     }

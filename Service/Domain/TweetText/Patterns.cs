@@ -52,9 +52,6 @@ internal static partial class Patterns
     [GeneratedRegex(Emoji)]
     public static partial Regex EmojiSequence();
 
-    private const string Punycode = "(?:[xX][nN]--[-0-9a-zA-Z]+)";
-    private const string Subdomain = "(?:(?:" + DomainChar + "(?:[_-]|" + DomainChar + ")*)?" + DomainChar + @"\.)";
-    private const string DomainName = "(?:(?:" + DomainChar + "(?:-|" + DomainChar + ")*)?" + DomainChar + @"\.)";
     private const string UrlBalancedParens =
         @"\((?:" + UrlPathChar + "+|(?:" + UrlPathChar + @"*\(" + UrlPathChar + @"+\)" + UrlPathChar + @"*))\)";
 
@@ -66,30 +63,11 @@ internal static partial class Patterns
         "(?:(?:" + UrlPathChar + "*(?:" + UrlBalancedParens + UrlPathChar + "*)*" + UrlPathEndingChar + "|" + UrlBalancedParens + ")|(?:@" + UrlPathChar + "+/))";
     private const string UrlQuery = @"\?" + UrlQueryChar + "*" + UrlQueryEndingChar;
 
-    private const string Tld = "(?:(?:" + GenericTld + TldEnd + ")|(?:" + CountryTld + TldEnd + ")|" + Punycode + ")";
-
-    /// <summary>A TLD must not run on into more letters, digits or <c>@+-</c>.</summary>
-    private const string TldEnd = @"(?=[^0-9a-zA-Z@+-]|\z)";
-
-    private const string Domain = "(?:" + Subdomain + "*" + DomainName + Tld + ")";
-
-    /// <summary>A URL candidate: the character before it, then scheme, domain, port, path and query, as twitter-text finds them.</summary>
-    [GeneratedRegex(
-        @"\G(?<before>" + UrlPrecedingChar + "|^)(?<url>(?<protocol>[hH][tT][tT][pP][sS]?://)?(?<domain>" + Domain + ")(?::[0-9]+)?(?<path>/" + UrlPath + "*)?(?:" + UrlQuery + ")?)",
-        RegexOptions.ExplicitCapture)]
-    public static partial Regex Url();
-
-    /// <summary>The registrable part of a domain written without a scheme: ASCII and accented Latin labels before a known TLD.</summary>
-    [GeneratedRegex("(?:" + AsciiDomainChar + @"+\.)+" + Tld)]
-    public static partial Regex AsciiDomain();
+    /// <summary>What follows a URL's domain: port, path and query, as far as twitter-text takes them.</summary>
+    [GeneratedRegex(@"\G(?::[0-9]+)?(?<path>/" + UrlPath + "*)?(?:" + UrlQuery + ")?", RegexOptions.ExplicitCapture)]
+    public static partial Regex UrlRest();
 
     /// <summary>A t.co link with its slug and, at most, a query: nothing of a path that follows belongs to it.</summary>
     [GeneratedRegex(@"\A[hH][tT][tT][pP][sS]?://[tT]\.[cC][oO]/(?<slug>[a-zA-Z0-9]+)(?:" + UrlQuery + ")?", RegexOptions.ExplicitCapture)]
     public static partial Regex TcoUrl();
-
-    /// <summary>True for a character that may stand in a domain label (anything but punctuation, spaces and invalid or directional marks).</summary>
-    public static bool IsDomainChar(char c) => DomainCharacter().IsMatch(new ReadOnlySpan<char>(in c));
-
-    [GeneratedRegex(DomainChar)]
-    private static partial Regex DomainCharacter();
 }

@@ -42,9 +42,9 @@ internal static class Scan
     /// starts at most nine code units before the run (the character before the URL and <c>https://</c>), so only
     /// those stretches are tried.
     /// </summary>
-    public static List<Match> Urls(Regex anchored, string text)
+    public static List<UrlCandidate> Urls(string text)
     {
-        var matches = new List<Match>();
+        var matches = new List<UrlCandidate>();
         var next = 0;
         var span = text.AsSpan();
         for (var dot = span.IndexOf('.'); dot >= 0;)
@@ -63,11 +63,10 @@ internal static class Scan
 
             for (var start = Math.Max(next, runStart - 9); start < runEnd; start++)
             {
-                var match = anchored.Match(text, start);
-                if (match.Success)
+                if (UrlCandidate.TryMatch(text, start) is { } match)
                 {
                     matches.Add(match);
-                    next = match.Index + match.Length;
+                    next = match.End;
                     start = next - 1;
                 }
             }
@@ -80,5 +79,5 @@ internal static class Scan
         return matches;
     }
 
-    private static bool IsDomainRunChar(char c) => c is '.' or '-' or '_' || Patterns.IsDomainChar(c);
+    private static bool IsDomainRunChar(char c) => c is '.' or '-' or '_' || Domains.IsDomainChar(c);
 }

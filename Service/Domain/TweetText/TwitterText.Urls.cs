@@ -16,19 +16,18 @@ public static partial class TwitterText
             return urls;
         }
 
-        foreach (var match in Scan.Urls(Patterns.Url(), text))
+        foreach (var match in Scan.Urls(text))
         {
-            var url = match.Groups["url"];
-            var protocol = match.Groups["protocol"];
-            var domain = match.Groups["domain"].Value;
-            if (!HasValidLength(url.Length, protocol.Success ? protocol.Length : DefaultScheme.Length, domain))
+            var domain = match.Domain;
+            var schemeLength = match.SchemeLength > 0 ? match.SchemeLength : DefaultScheme.Length;
+            if (!HasValidLength(match.End - match.Start, schemeLength, domain))
             {
                 continue;
             }
 
-            if (protocol.Success)
+            if (match.SchemeLength > 0)
             {
-                AddUrlWithScheme(urls, url.Value, url.Index);
+                AddUrlWithScheme(urls, match.Url, match.Start);
             }
             else
             {
@@ -61,30 +60,28 @@ public static partial class TwitterText
     /// the last one takes the path (a port goes with the path; a query alone is dropped), and none may follow
     /// <c>-_./</c>.
     /// </summary>
-    private static void AddUrlWithoutScheme(List<EntitySpan> urls, System.Text.RegularExpressions.Match match, string domain)
+    private static void AddUrlWithoutScheme(List<EntitySpan> urls, UrlCandidate match, string domain)
     {
-        var before = match.Groups["before"].Value;
-        if (before.Length > 0 && before[^1] is '-' or '_' or '.' or '/')
+        if (match.Preceding is [.., '-' or '_' or '.' or '/'])
         {
             return;
         }
 
-        var url = match.Groups["url"];
         var found = -1;
         var asciiEnd = 0;
-        for (var ascii = Patterns.AsciiDomain().Match(domain); ascii.Success; ascii = ascii.NextMatch())
+        foreach (var (start, length) in Domains.AsciiDomains(domain))
         {
-            var asciiStart = domain.IndexOf(ascii.Value, asciiEnd, StringComparison.Ordinal);
+            var ascii = domain.Substring(start, length);
+            var asciiStart = domain.IndexOf(ascii, asciiEnd, StringComparison.Ordinal);
             asciiEnd = asciiStart + ascii.Length;
             found = urls.Count;
-            urls.Add(new EntitySpan(EntityKind.Url, url.Index + asciiStart, url.Index + asciiEnd, ascii.Value));
+            urls.Add(new EntitySpan(EntityKind.Url, match.Start + asciiStart, match.Start + asciiEnd, ascii));
         }
 
-        if (found >= 0 && match.Groups["path"].Success)
+        if (found >= 0 && match.HasPath)
         {
             var last = urls[found];
-            var value = ReplaceFirst(url.Value, domain, last.Value);
-            urls[found] = last with { End = url.Index + url.Length, Value = value };
+            urls[found] = last with { End = match.End, Value = ReplaceFirst(match.Url, domain, last.Value) };
         }
     }
 
@@ -100,7 +97,7 @@ public static partial class TwitterText
     /// </summary>
     private static bool HasValidLength(int urlLength, int schemeLength, string domain)
     {
-        if (domain.StartsWith("xn--", StringComparison.Ordinal) && !Patterns.AsciiDomain().IsMatch(domain))
+        if (domain.StartsWith("xn--", StringComparison.Ordinal) && !Domains.ContainsAsciiDomain(domain))
         {
             return false;
         }

@@ -37,6 +37,24 @@ function unitClass(source, flags) {
   return `[${ranges(units)}]`;
 }
 
+// Every code unit the JavaScript class `source` matches with `flags`, as C# string literal content.
+function members(source, flags, negate) {
+  const pattern = new RegExp(`^${source}$`, flags);
+  let out = '';
+  for (let u = 0; u < 0x10000; u++) {
+    if (pattern.test(String.fromCharCode(u)) !== !!negate) out += hex(u);
+  }
+  return out;
+}
+
+// JavaScript's case-insensitive canonical form of a code unit (ECMAScript Canonicalize without the u flag).
+function canonical(u) {
+  const upper = String.fromCharCode(u).toUpperCase();
+  if (upper.length !== 1) return u;
+  const c = upper.charCodeAt(0);
+  return u >= 128 && c < 128 ? u : c;
+}
+
 // A .NET alternation of surrogate pairs holding every astral code point the JavaScript pattern matches.
 function astralAlternation(source) {
   const pattern = new RegExp(`^(?:${source})$`);
@@ -57,31 +75,15 @@ function tlds(name) {
   return body.split('|');
 }
 
-// JavaScript's case-insensitive matching of one character, as a .NET set when it pairs the character with others.
-function caseInsensitive(ch) {
-  const cls = unitClass(ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
-  return cls.includes('\\u', 7) ? cls : hex(ch.charCodeAt(0));
-}
-
-// The names as one alternation that tries them in the list's order, neighbours that begin alike folded into one
-// branch (com|co becomes co(?:m|)): the same names in the same order, but each character read once, not once per name.
-function alternation(words, depth) {
-  const branches = [];
-  for (let i = 0; i < words.length; ) {
-    if (words[i].length === depth) {
-      branches.push('');
-      i++;
-      continue;
-    }
-    let next = i + 1;
-    while (next < words.length && words[next].length > depth && words[next][depth] === words[i][depth]) next++;
-    const head = caseInsensitive(words[i][depth]);
-    branches.push(next === i + 1
-      ? head + [...words[i].slice(depth + 1)].map(caseInsensitive).join('')
-      : head + alternation(words.slice(i, next), depth + 1));
-    i = next;
+// Pairs of code units: each that JavaScript's case-insensitive matching takes for a TLD character, then the form
+// both are compared in.
+function tldFolding(words) {
+  const wanted = new Set([...words.join('')].map(ch => canonical(ch.charCodeAt(0))));
+  let out = '';
+  for (let u = 0; u < 0x10000; u++) {
+    if (wanted.has(canonical(u))) out += hex(u) + hex(canonical(u));
   }
-  return `(?:${branches.join('|')})`;
+  return out;
 }
 
 const quote = s => JSON.stringify(s).replace(/[\u007f-\uffff]/g, c => hex(c.charCodeAt(0)));
@@ -91,9 +93,6 @@ const list = (words, indent) =>
 const cls = {
   HashtagLetter: unitClass(`[${src('bmpLetterAndMarks')}]`, 'i'),
   HashtagLetterOrDigit: unitClass(`[${src('bmpLetterAndMarks')}${src('bmpNumerals')}${src('hashtagSpecialChars')}]`, 'i'),
-  UrlPrecedingChar: unitClass(`(?:[^A-Za-z0-9@＠$#＃${src('invalidCharsGroup')}]|[${src('directionalMarkersGroup')}])`, 'i'),
-  DomainChar: unitClass(src('validDomainChars'), 'i'),
-  AsciiDomainChar: unitClass(`[\\-a-z0-9${src('latinAccentChars')}]`, 'i'),
   UrlPathChar: unitClass(src('validGeneralUrlPathChars'), 'i'),
   UrlPathEndingChar: unitClass(`[\\+\\-a-z${src('cyrillicLettersAndMarks')}0-9=_#\\/${src('latinAccentChars')}]`, 'i'),
   UrlQueryChar: unitClass(src('validUrlQueryChars'), 'i'),
@@ -129,15 +128,32 @@ const lines = [
   '    /// <summary>twemoji-parser\'s emoji pattern, as JavaScript source (its syntax reads the same in .NET).</summary>',
   `    public const string Emoji = ${quote(emoji.source)};`,
   '',
-  '    /// <summary>',
-  `    /// twitter-text's ${gtlds.length} generic TLDs (validGTLD.js), in its order, matched case-insensitively as JavaScript does.`,
-  '    /// </summary>',
-  `    public const string GenericTld = @"${alternation(gtlds, 0)}";`,
+  '    /// <summary>Code units that may stand in a domain label: all but these (punctuation, spaces, invalid and directional marks).</summary>',
+  `    public const string NotDomainChars = "${members(src('validDomainChars'), 'i', true)}";`,
+  '',
+  '    /// <summary>Code units that may not stand right before a URL (its pattern takes any other, or the start of the text).</summary>',
+  `    public const string NotUrlPrecedingChars = "${members(`(?:[^A-Za-z0-9@＠$#＃${src('invalidCharsGroup')}]|[${src('directionalMarkersGroup')}])`, 'i', true)}";`,
+  '',
+  '    /// <summary>Code units of the labels of a domain written without a scheme: ASCII letters, digits, hyphen, accented Latin.</summary>',
+  `    public const string AsciiDomainChars = "${members(`[\\-a-z0-9${src('latinAccentChars')}]`, 'i')}";`,
+  '',
+  `    /// <summary>twitter-text's ${gtlds.length} generic TLDs (validGTLD.js), in its order: the first that fits wins.</summary>`,
+  '    public static readonly string[] GenericTlds =',
+  '    [',
+  list(gtlds, '        '),
+  '    ];',
+  '',
+  `    /// <summary>twitter-text's ${cctlds.length} country-code TLDs (validCCTLD.js), in its order.</summary>`,
+  '    public static readonly string[] CountryTlds =',
+  '    [',
+  list(cctlds, '        '),
+  '    ];',
   '',
   '    /// <summary>',
-  `    /// twitter-text's ${cctlds.length} country-code TLDs (validCCTLD.js), in its order, matched case-insensitively as JavaScript does.`,
+  '    /// Pairs of code units: one that JavaScript\'s case-insensitive matching accepts for a TLD character, then the form',
+  '    /// in which both are compared (its upper case, unless that would turn a non-ASCII unit into ASCII).',
   '    /// </summary>',
-  `    public const string CountryTld = @"${alternation(cctlds, 0)}";`,
+  `    public const string TldCaseFolding = "${tldFolding([...gtlds, ...cctlds])}";`,
   '}',
   '',
 ];

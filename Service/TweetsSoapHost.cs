@@ -13,6 +13,7 @@ using TweetsSoap.Service.Operations;
 using TweetsSoap.Service.Rest;
 using TweetsSoap.Service.Soap;
 using TweetsSoap.Service.Storage;
+using TweetsSoap.Service.Wsdl;
 
 namespace TweetsSoap.Service;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Data.Sqlite;
 using TweetsSoap.Service.Soap;
+using TweetsSoap.Service.Wsdl;
 
 namespace TweetsSoap.Service.Export;
 

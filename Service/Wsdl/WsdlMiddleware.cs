@@ -1,8 +1,9 @@
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using TweetsSoap.Service.Soap;
 
-namespace TweetsSoap.Service.Soap;
+namespace TweetsSoap.Service.Wsdl;
 
 /// <summary>
 /// Serves each endpoint's <c>?wsdl</c> as SoapCore generates it after <see cref="WsdlSchemaCleanup"/>. SoapCore
@@ -60,7 +61,7 @@ public sealed class WsdlMiddleware(RequestDelegate next)
 
         var wsdl = await XDocument.LoadAsync(generated, LoadOptions.None, context.RequestAborted);
         WsdlSchemaCleanup.Apply(wsdl);
-        var text = Serialize(wsdl);
+        var text = Serialize(Prefixes.Canonical(wsdl));
         response.ContentType = "text/xml; charset=utf-8";
         response.ContentLength = Encoding.UTF8.GetByteCount(text);
         await response.WriteAsync(text, context.RequestAborted);

@@ -30,7 +30,7 @@ public sealed class WsdlMiddleware(RequestDelegate next)
         var request = context.Request;
         if (!HttpMethods.IsGet(request.Method)
             || !request.Query.ContainsKey("wsdl")
-            || SoapEndpoint.Find(request.Path, out var remaining) is null
+            || SoapEndpoint.Find(request.Path, out var remaining) is not { } endpoint
             || remaining.HasValue && remaining != "/")
         {
             await next(context);
@@ -61,6 +61,7 @@ public sealed class WsdlMiddleware(RequestDelegate next)
 
         var wsdl = await XDocument.LoadAsync(generated, LoadOptions.None, context.RequestAborted);
         WsdlSchemaCleanup.Apply(wsdl);
+        OptionalParameters.Apply(wsdl, endpoint);
         var text = Serialize(Prefixes.Canonical(wsdl));
         response.ContentType = "text/xml; charset=utf-8";
         response.ContentLength = Encoding.UTF8.GetByteCount(text);

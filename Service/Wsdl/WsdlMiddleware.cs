@@ -6,8 +6,10 @@ using TweetsSoap.Service.Soap;
 namespace TweetsSoap.Service.Wsdl;
 
 /// <summary>
-/// Serves each endpoint's <c>?wsdl</c> as SoapCore generates it after <see cref="WsdlSchemaCleanup"/>. SoapCore
-/// 1.2.1.18 has no hook into the schemas it writes, so the document is read back and repaired on its way out.
+/// Serves the contract documents of <see cref="ContractDocuments"/>: <c>X.svc?wsdl</c>, <c>X.svc?singleWsdl</c> and
+/// the shared schemas under <c>/xsd/</c>. SoapCore 1.2.1.18 has no hook into the WSDL it writes, so each endpoint's
+/// WSDL is asked of SoapCore once, through the rest of the pipeline, and rebuilt; each answer then only gets the
+/// request's address and the security policy for its scheme.
 /// </summary>
 public sealed class WsdlMiddleware(RequestDelegate next)
 {
@@ -18,65 +20,126 @@ public sealed class WsdlMiddleware(RequestDelegate next)
         Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
     };
 
+    private static readonly PathString SchemaPath = "/" + ContractDocuments.SchemaFolder;
+
     /// <summary>
-    /// One WSDL generation at a time per process: SoapCore's WCF metadata writer numbers the <c>qN</c> prefixes with a
-    /// static counter that every document resets, so two documents written at once (two hosts in one test run, or two
-    /// clients) interleave it and the same contract comes out with other prefixes, which reads as contract drift.
+    /// One generation per process: SoapCore's WCF metadata writer also numbers its <c>qN</c> prefixes with a static
+    /// counter that every document resets, so two documents written at once would interleave it.
     /// </summary>
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+
+    private ContractDocuments? _documents;
 
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!HttpMethods.IsGet(request.Method)
-            || !request.Query.ContainsKey("wsdl")
-            || SoapEndpoint.Find(request.Path, out var remaining) is not { } endpoint
-            || remaining.HasValue && remaining != "/")
+        if (!HttpMethods.IsGet(request.Method))
         {
             await next(context);
             return;
         }
 
-        var response = context.Response;
-        var original = response.Body;
-        using var generated = new MemoryStream();
-        response.Body = generated;
-        await OneAtATime.WaitAsync(context.RequestAborted);
-        try
+        XDocument? document = null;
+        if (request.Path.StartsWithSegments(SchemaPath, StringComparison.OrdinalIgnoreCase, out var file) && file.HasValue)
         {
-            await next(context);
+            document = (await DocumentsAsync(context)).Schema(file.Value.TrimStart('/'));
         }
-        finally
+        else if (SoapEndpoint.Find(request.Path, out var remaining) is { } endpoint && (!remaining.HasValue || remaining == "/"))
         {
-            OneAtATime.Release();
-            response.Body = original;
+            if (request.Query.ContainsKey("wsdl"))
+            {
+                document = Addressed((await DocumentsAsync(context)).Wsdl(endpoint), request, endpoint);
+            }
+            else if (request.Query.ContainsKey("singleWsdl"))
+            {
+                document = Addressed((await DocumentsAsync(context)).SingleWsdl(endpoint), request, endpoint);
+            }
         }
 
-        generated.Position = 0;
-        if (response.StatusCode != StatusCodes.Status200OK)
+        if (document is null)
         {
-            await generated.CopyToAsync(original, context.RequestAborted);
+            await next(context);
             return;
         }
 
-        var wsdl = await XDocument.LoadAsync(generated, LoadOptions.None, context.RequestAborted);
-        WsdlSchemaCleanup.Apply(wsdl);
-        OptionalParameters.Apply(wsdl, endpoint);
-        var text = Serialize(Prefixes.Canonical(wsdl));
-        response.ContentType = "text/xml; charset=utf-8";
-        response.ContentLength = Encoding.UTF8.GetByteCount(text);
-        await response.WriteAsync(text, context.RequestAborted);
+        var text = Serialize(document);
+        context.Response.ContentType = "text/xml; charset=utf-8";
+        context.Response.ContentLength = Encoding.UTF8.GetByteCount(text);
+        await context.Response.WriteAsync(text, context.RequestAborted);
     }
 
-    /// <summary>The WSDL's text as served: indented, LF line ends, UTF-8 without a byte order mark.</summary>
-    public static string Serialize(XDocument wsdl)
+    /// <summary>The document's text as served: indented, LF line ends, UTF-8 without a byte order mark.</summary>
+    public static string Serialize(XDocument document)
     {
         using var buffer = new MemoryStream();
         using (var writer = XmlWriter.Create(buffer, Settings))
         {
-            wsdl.Save(writer);
+            document.Save(writer);
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    /// <summary>The WSDL with the request's address on every port and the policy that address's scheme calls for.</summary>
+    private static XDocument Addressed(XDocument wsdl, HttpRequest request, SoapEndpoint endpoint)
+    {
+        var location = $"{request.Scheme}://{request.Host}{request.PathBase}{endpoint.Path}";
+        var ports = wsdl.Root!.Elements(WsdlSchemaCleanup.Wsdl + "service").Elements(WsdlSchemaCleanup.Wsdl + "port");
+        foreach (var address in ports.Elements().Where(e => e.Name.LocalName == "address"))
+        {
+            address.SetAttributeValue("location", location);
+        }
+
+        return Prefixes.Canonical(wsdl);
+    }
+
+    private async Task<ContractDocuments> DocumentsAsync(HttpContext context)
+    {
+        if (_documents is { } ready)
+        {
+            return ready;
+        }
+
+        await OneAtATime.WaitAsync(context.RequestAborted);
+        try
+        {
+            if (_documents is null)
+            {
+                var generated = new List<(SoapEndpoint, XDocument)>();
+                foreach (var endpoint in SoapEndpoint.All)
+                {
+                    generated.Add((endpoint, await GeneratedAsync(context, endpoint)));
+                }
+
+                _documents = new ContractDocuments(generated);
+            }
+
+            return _documents;
+        }
+        finally
+        {
+            OneAtATime.Release();
+        }
+    }
+
+    /// <summary>The endpoint's WSDL as SoapCore writes it, asked of the rest of the pipeline without a client.</summary>
+    private async Task<XDocument> GeneratedAsync(HttpContext context, SoapEndpoint endpoint)
+    {
+        using var body = new MemoryStream();
+        var inner = new DefaultHttpContext { RequestServices = context.RequestServices };
+        inner.Request.Method = HttpMethods.Get;
+        inner.Request.Scheme = "http";
+        inner.Request.Host = new HostString("localhost");
+        inner.Request.Path = endpoint.Path;
+        inner.Request.QueryString = new QueryString("?wsdl");
+        inner.Response.Body = body;
+        await next(inner);
+        if (inner.Response.StatusCode != StatusCodes.Status200OK)
+        {
+            throw new InvalidOperationException($"SoapCore answered {inner.Response.StatusCode} for {endpoint.Path}?wsdl.");
+        }
+
+        body.Position = 0;
+        return await XDocument.LoadAsync(body, LoadOptions.None, context.RequestAborted);
     }
 }

@@ -90,6 +90,7 @@ public sealed class WsdlMiddleware(RequestDelegate next)
             address.SetAttributeValue("location", location);
         }
 
+        SecurityPolicy.Apply(wsdl, endpoint, request.IsHttps);
         return Prefixes.Canonical(wsdl);
     }
 

@@ -8,7 +8,8 @@ namespace TweetsSoap.Service.Wsdl;
 /// The published contract in the two forms WCF serves. <c>?wsdl</c> imports the types from one XSD per namespace,
 /// shared by the three services, so that a generator given all three WSDLs (wsimport, gSOAP) defines each type once;
 /// <c>?singleWsdl</c> is one self-contained document for tools that read a single file. Both are built from
-/// SoapCore's WSDLs after <see cref="WsdlSchemaCleanup"/> and <see cref="OptionalParameters"/>, with the prefixes
+/// SoapCore's WSDLs after <see cref="WsdlSchemaCleanup"/>, <see cref="OptionalParameters"/> and
+/// <see cref="FaultMessages"/>, with the prefixes
 /// of <see cref="Prefixes"/>.
 /// </summary>
 public sealed class ContractDocuments
@@ -44,6 +45,7 @@ public sealed class ContractDocuments
         {
             WsdlSchemaCleanup.Apply(wsdl);
             OptionalParameters.Apply(wsdl, endpoint);
+            FaultMessages.Share(wsdl, endpoint);
             var single = Prefixes.Canonical(wsdl);
             _single[endpoint] = single;
             var types = single.Root!.Element(WsdlSchemaCleanup.Wsdl + "types")!;

@@ -9,6 +9,7 @@ namespace TweetsSoap.Tests.Interop;
 /// served WSDLs as they are, with no workaround: what <c>docs/interop.md</c> tells their users to type.
 /// </summary>
 [TestClass]
+[TestCategory(Categories.External)]
 public sealed class ToolkitTests : ServiceTests<ToolkitTests>
 {
     private static IEnumerable<string> WsdlUrls => SoapEndpoint.All.Select(e => new Uri(Service.BaseAddress, e.Path.TrimStart('/') + "?wsdl").ToString());

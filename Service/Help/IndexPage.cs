@@ -1,3 +1,5 @@
+using TweetsSoap.Service.OpenApi;
+using TweetsSoap.Service.Rest;
 using TweetsSoap.Service.Soap;
 
 namespace TweetsSoap.Service.Help;
@@ -15,6 +17,8 @@ public static class IndexPage
                 .Raw("</p><p>Address ").Element("code", endpoint.Path).Raw(" &middot; <a").Attr("href", endpoint.Path + "?wsdl").Raw(">WSDL</a></p></li>");
         }
 
-        return Layout.End(html.Raw("</ul>")).ToString();
+        html.Raw("</ul><section class=\"json-face\"><h2>JSON face</h2><p>The same operations as JSON under ").Element("code", RestGate.Prefix)
+            .Raw(", with HTTP Basic credentials and problem-details errors. Contract: <a").Attr("href", OpenApiSetup.DocumentPath).Raw(">OpenAPI 3.1</a>.</p></section>");
+        return Layout.End(html).ToString();
     }
 }

@@ -15,7 +15,7 @@ public sealed class ExportWsdlCommandTests
         {
             await ExportWsdlCommand.ExportAsync(target.FullName);
 
-            foreach (var wsdl in SoapEndpoint.All.Select(e => $"{e.Name}.wsdl"))
+            foreach (var wsdl in SoapEndpoint.All.Select(e => $"{e.Name}.wsdl").Append(ExportWsdlCommand.OpenApiFile))
             {
                 Assert.AreEqual(
                     (await File.ReadAllTextAsync(Repository.PathOf("wsdl", wsdl))).ReplaceLineEndings("\n"),

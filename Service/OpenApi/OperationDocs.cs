@@ -66,9 +66,17 @@ public sealed class OperationDocs : IOpenApiOperationTransformer
             operation.Security = [new() { [new OpenApiSecuritySchemeReference(DocumentDocs.BasicScheme, context.Document)] = [] }];
         }
 
-        await ProblemResponses.AddAsync(operation, context, contract, hasPathIds: operation.Parameters?.Any(p => p.In == ParameterLocation.Path) == true,
-            hasBody: operation.RequestBody is not null, cancellationToken);
+        var parameters = operation.Parameters ?? [];
+        await ProblemResponses.AddAsync(operation, context, contract,
+            hasPathIds: parameters.Any(p => p.In == ParameterLocation.Path),
+            hasBody: operation.RequestBody is not null,
+            readsTypedQuery: parameters.Any(p => p.In == ParameterLocation.Query && IsTyped(p.Schema)),
+            cancellationToken);
     }
+
+    /// <summary>Whether a query value can fail to be read: anything but plain strings (numbers, ids, lists of ids).</summary>
+    private static bool IsTyped(IOpenApiSchema? schema) =>
+        schema?.Type == JsonSchemaType.Array ? IsTyped(schema.Items) : schema?.Type != JsonSchemaType.String || schema.Format is not null;
 
     private static string Success(ContractOperation contract, string status, List<ListQuery> lists) =>
         (contract.Model.Result is { } result ? $"`{contract.Model.Name}` answers a `{result.Name}`" : $"`{contract.Model.Name}` is done; no body")

@@ -20,12 +20,20 @@ public static class ProblemResponses
     /// <summary>The 415 answer is a <see cref="ErrorCode.MalformedRequest"/> with Kestrel's more precise status.</summary>
     public const string UnsupportedMediaType = nameof(UnsupportedMediaType);
 
-    /// <summary>What any route may answer: an unreadable request, an unexpected error, a database outage.</summary>
-    private static readonly ErrorCode[] Always = [ErrorCode.MalformedRequest, ErrorCode.InternalError, ErrorCode.Unavailable];
+    /// <summary>What any route may answer: an unexpected error, a database outage.</summary>
+    private static readonly ErrorCode[] Always = [ErrorCode.InternalError, ErrorCode.Unavailable];
 
-    public static IReadOnlyList<ErrorCode> CodesOf(ContractOperation contract, bool hasPathIds)
+    /// <param name="contract">The operation the route runs.</param>
+    /// <param name="hasPathIds">Whether the path holds ids, which a value that is not a UUID makes match no route.</param>
+    /// <param name="readsTypedInput">Whether a body or a query value that must be a number or id can fail to be read.</param>
+    public static IReadOnlyList<ErrorCode> CodesOf(ContractOperation contract, bool hasPathIds, bool readsTypedInput)
     {
         var codes = new HashSet<ErrorCode>(contract.DeclaredCodes.Concat(Always));
+        if (readsTypedInput)
+        {
+            codes.Add(ErrorCode.MalformedRequest);
+        }
+
         if (contract.NeedsCredentials)
         {
             codes.Add(ErrorCode.Throttled);
@@ -41,7 +49,7 @@ public static class ProblemResponses
     }
 
     public static async Task AddAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, ContractOperation contract,
-        bool hasPathIds, bool hasBody, CancellationToken cancellationToken)
+        bool hasPathIds, bool hasBody, bool readsTypedQuery, CancellationToken cancellationToken)
     {
         var document = context.Document!;
         if (document.Components?.Responses?.ContainsKey(UnsupportedMediaType) != true)
@@ -50,7 +58,7 @@ public static class ProblemResponses
         }
 
         operation.Responses ??= [];
-        foreach (var code in CodesOf(contract, hasPathIds))
+        foreach (var code in CodesOf(contract, hasPathIds, hasBody || readsTypedQuery))
         {
             operation.Responses[Status(Problems.StatusOf(code))] = new OpenApiResponseReference(code.ToString(), document);
         }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using TweetsSoap.Service.Rest;
 using TweetsSoap.Service.Soap;
 
 namespace TweetsSoap.Service.Help;
@@ -29,7 +30,7 @@ public sealed class HelpPages(RequestDelegate next)
 
         if (request.Path == "/")
         {
-            return Write(context, "text/html", Pages.GetOrAdd("/", _ => IndexPage.Render(ContractDocs.Shared)));
+            return Write(context, "text/html", Pages.GetOrAdd("/", _ => IndexPage.Render(ContractDocs.Shared, RestOperation.Routes(context.RequestServices.GetRequiredService<EndpointDataSource>()))));
         }
 
         if (request.Path == ScriptPath || request.Path == StylePath)

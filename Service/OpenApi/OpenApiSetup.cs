@@ -1,4 +1,5 @@
 using Microsoft.OpenApi;
+using Scalar.AspNetCore;
 using TweetsSoap.Service.Rest;
 
 namespace TweetsSoap.Service.OpenApi;
@@ -23,9 +24,24 @@ public static class OpenApiSetup
             options.AddSchemaTransformer<SchemaDocs>();
         });
 
+    /// <summary>The interactive reference of the JSON face, beside the SOAP help pages.</summary>
+    public const string ReferencePath = "/reference/";
+
     public static WebApplication MapTweetsOpenApi(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json");
+        // Scalar serves its script from the package (no CDN by default); fonts, telemetry, the request proxy and the
+        // AI agent would call out to scalar.com, which users on a closed network cannot reach and need not be told of.
+        app.MapScalarApiReference(ReferencePath.TrimEnd('/'), options => options
+            .WithTitle("TweetsSoap JSON API reference")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableDefaultFonts()
+            .DisableTelemetry()
+            .DisableAgent()
+            .DisableMcp()
+            .HideDeveloperTools()
+            .HideClientButton()
+            .AddPreferredSecuritySchemes([DocumentDocs.BasicScheme]));
         return app;
     }
 }

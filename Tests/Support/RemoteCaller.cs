@@ -5,14 +5,6 @@ using System.Security;
 
 namespace TweetsSoap.Tests.Support;
 
-/// <summary>The three ways to present credentials: a UsernameToken over SOAP 1.1 or 1.2, or HTTP Basic on the JSON face.</summary>
-public enum Face
-{
-    Soap11,
-    Soap12,
-    Json,
-}
-
 /// <summary>
 /// A caller somewhere else on the network: its TCP connections leave from a loopback address the test chooses
 /// (any of 127.0.0.0/8 reaches the service on 127.0.0.1), so the service sees a different client address per caller.

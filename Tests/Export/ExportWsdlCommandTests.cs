@@ -15,7 +15,7 @@ public sealed class ExportWsdlCommandTests
         {
             await ExportWsdlCommand.ExportAsync(target.FullName);
 
-            foreach (var (_, file) in ContractDocuments.Published)
+            foreach (var file in ContractDocuments.Published.Select(d => d.File).Append(ExportWsdlCommand.OpenApiFile))
             {
                 Assert.AreEqual(
                     (await File.ReadAllTextAsync(Repository.PathOf("wsdl", file))).ReplaceLineEndings("\n"),

@@ -17,17 +17,19 @@ public static class SecurityEvents
     }
 
     /// <summary>
-    /// 25 wrong logins from <paramref name="source"/>, each for a different account that does not exist (so only a
-    /// limit on the client's address can stop them), each with the X-Forwarded-For <paramref name="forwardedFor"/>
-    /// gives it; the code each attempt got.
+    /// 25 wrong logins from <paramref name="source"/> at one account that does not exist (a new one per call), each
+    /// with the X-Forwarded-For <paramref name="forwardedFor"/> gives it; the code each attempt got. From one address
+    /// the account-and-address budget stops them after 5; were a forwarded address believed, each attempt would come
+    /// from a new address and only the account's ceiling (20) would.
     /// </summary>
     public static async Task<List<string>> GuessAsync(Uri service, Face face, string source, Func<int, string?> forwardedFor, int attempts = 25)
     {
         using var client = SourceAddress.Client(service, source);
+        var target = SoapClients.UniqueUsername();
         var codes = new List<string>();
         for (var i = 0; i < attempts; i++)
         {
-            codes.Add((await Logins.AttemptAsync(client, face, SoapClients.UniqueUsername(), "wrong password", forwardedFor(i))).Code);
+            codes.Add((await Logins.AttemptAsync(client, face, target, $"wrong password {i}", forwardedFor(i))).Code);
         }
 
         return codes;

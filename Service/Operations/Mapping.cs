@@ -10,7 +10,7 @@ public static class Mapping
 {
     public static Tweet ToContract(TweetRecord tweet)
     {
-        var entities = TwitterText.ExtractEntities(tweet.Text);
+        var (length, entities) = TwitterText.Parse(tweet.Text);
         return new Tweet
         {
             Id = tweet.Id,
@@ -23,7 +23,7 @@ public static class Mapping
             },
             CreatedAt = tweet.CreatedAt,
             UpdatedAt = tweet.UpdatedAt,
-            WeightedLength = TwitterText.ParseLength(tweet.Text).WeightedLength,
+            WeightedLength = length.WeightedLength,
             ConversationId = tweet.ConversationId,
             InReplyToTweetId = tweet.InReplyToId,
             QuotedTweetId = tweet.QuotedTweetId,

@@ -75,9 +75,11 @@ public sealed class ValidationTests
     [TestMethod]
     [DataRow("a\u0001b")]
     [DataRow("\u0000")]
-    [DataRow("a\ud800b")]
-    public void TweetText_ThatXmlCannotCarry_FailsOnTextThoughTwitterTextAcceptsIt(string text)
+    [DataRow(null)]
+    public void TweetText_ThatXmlCannotCarry_FailsOnTextThoughTwitterTextAcceptsIt(string? text)
     {
+        // A data row cannot carry an unpaired surrogate through the test host: null stands for one.
+        text ??= "a" + (char)0xD800 + "b";
         Assert.IsTrue(Service.Domain.TweetText.TwitterText.ParseLength(text).Valid);
 
         var fault = Assert.ThrowsExactly<FaultException<ServiceFault>>(new Validation().TweetText(text).ThrowIfInvalid);

@@ -1,7 +1,13 @@
 namespace TweetsSoap.Service.Domain.TweetText;
 
+/// <summary>Everything the service keeps of a text: its weighted length and validity, and its entities.</summary>
+public sealed record ParsedTweet(TweetLengthResult Length, List<EntitySpan> Entities);
+
 public static partial class TwitterText
 {
+    /// <summary>Weighted length (of the NFC form, as twitter-text weighs it) and entities (of the text as given).</summary>
+    public static ParsedTweet Parse(string text) => new(ParseLength(text), ExtractEntities(text));
+
     /// <summary>
     /// Every entity of the text in order, as twitter-text's <c>extractEntitiesWithIndices</c> finds them: URLs, mentions
     /// and lists, hashtags and cashtags, and where two overlap the one that starts first (a URL before the others on a tie).

@@ -17,6 +17,7 @@ public sealed class DifferentialTests
     private const int Count = 12_000;
 
     [TestMethod]
+    [TestCategory(Categories.External)]
     public async Task GeneratedTexts_AgreeWithTwitterText()
     {
         var texts = new TextGenerator(Seed).Texts(Count).ToList();

@@ -15,6 +15,7 @@ using TweetsSoap.Service.Requests;
 using TweetsSoap.Service.Rest;
 using TweetsSoap.Service.Soap;
 using TweetsSoap.Service.Storage;
+using TweetsSoap.Service.Wsdl;
 
 namespace TweetsSoap.Service;
 

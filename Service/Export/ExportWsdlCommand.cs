@@ -4,14 +4,14 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Data.Sqlite;
 using TweetsSoap.Service.OpenApi;
-using TweetsSoap.Service.Soap;
+using TweetsSoap.Service.Wsdl;
 
 namespace TweetsSoap.Service.Export;
 
 /// <summary>
 /// <c>export-wsdl &lt;directory&gt;</c>: runs the service in-process on a free loopback port over a temporary
-/// database, and writes what it publishes: each service's WSDL, the JSON face's OpenAPI document and a sample
-/// request and response per operation.
+/// database, and writes what it publishes: each service's WSDL in both forms, the shared schemas, the JSON face's
+/// OpenAPI document and a sample request and response per operation.
 /// </summary>
 public static class ExportWsdlCommand
 {
@@ -54,10 +54,11 @@ public static class ExportWsdlCommand
                 var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
                 using var http = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/") };
                 Directory.CreateDirectory(directory);
-                foreach (var endpoint in SoapEndpoint.All)
+                foreach (var (served, file) in ContractDocuments.Published)
                 {
-                    var live = await http.GetStringAsync(endpoint.Path.TrimStart('/') + "?wsdl");
-                    await File.WriteAllTextAsync(Path.Combine(directory, endpoint.Name + ".wsdl"), Published(live));
+                    var path = Path.Combine(directory, file);
+                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                    await File.WriteAllTextAsync(path, Published(await http.GetStringAsync(served)));
                 }
 
                 var openApi = await http.GetStringAsync(OpenApiSetup.DocumentPath.TrimStart('/'));
@@ -97,7 +98,7 @@ public static class ExportWsdlCommand
         return null;
     }
 
-    /// <summary>The WSDL as committed: the served document with every port's address moved to <see cref="PublishedBase"/>.</summary>
+    /// <summary>A contract document as committed: the served one with every port's address moved to <see cref="PublishedBase"/>.</summary>
     public static string Published(string servedWsdl)
     {
         var wsdl = XDocument.Parse(servedWsdl);

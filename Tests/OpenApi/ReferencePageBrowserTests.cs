@@ -67,6 +67,8 @@ public sealed class ReferencePageBrowserTests : ServiceTests<ReferencePageBrowse
         await ScreenshotAsync(page, "root-page-two-contracts.png");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "interactive reference" }).ClickAsync();
+        // The reference's script is 5 MB: wait for the page to load as GotoAsync does, not only for the click.
+        await page.WaitForURLAsync("**" + OpenApiSetup.ReferencePath, new() { WaitUntil = WaitUntilState.Load });
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "TweetsSoap JSON API", Exact = true })).ToBeVisibleAsync();
         await page.GotoAsync(new Uri(Service.BaseAddress, OpenApiSetup.DocumentPath.TrimStart('/')).ToString());
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("\"openapi\": \"3.1.1\"");

@@ -109,9 +109,10 @@ public sealed partial class Validation
                 : Add(field, "must not contain U+FFFE, U+FEFF or U+FFFF");
         }
 
-        // Beyond twitter-text, which accepts them: the rule for every text of either face (no control characters
-        // but tab and line breaks, no unpaired surrogate), since they cannot travel in XML 1.0 or end up in logs.
-        return TextRules.IsPlainText(value)
+        // Exactly twitter-text's decision for every text XML 1.0 can carry; beyond it, the characters XML cannot carry
+        // (C0 controls but tab and line breaks, unpaired surrogates), which no SOAP client could read back. Other
+        // controls twitter-text accepts (DEL, C1) stay accepted; logs escape them.
+        return TextRules.IsXmlText(value)
             ? this
             : Add(field, "must not contain control characters other than tab, line feed and carriage return, or unpaired surrogates");
     }

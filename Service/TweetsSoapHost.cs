@@ -41,6 +41,7 @@ public static class TweetsSoapHost
         services.AddSingleton<VerificationCache>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<NonceLedger>();
+        services.AddHostedService<LoginLedgerSweeper>();
         services.AddSingleton<SecurityLog>();
         services.AddScoped<Authenticator>();
         services.AddScoped<IUserService, UserService>();

@@ -28,7 +28,7 @@ public sealed partial class Validation
             return Add(field, "is required");
         }
 
-        return UsernamePattern().IsMatch(value) ? this : Add(field, "must be 1 to 15 letters, digits or underscores");
+        return Domain.Username.IsValid(value) ? this : Add(field, $"must be {Domain.Username.Rule}");
     }
 
     public Validation Email(string? value, string field = "email")
@@ -160,11 +160,6 @@ public sealed partial class Validation
         throw Faults.ValidationFailed(
             string.Join("; ", _problems.Select(p => $"{p.Field} {p.Problem}")) + ".",
             _problems.Select(p => p.Field).Distinct());
-
-    public static bool IsUsername(string? value) => value is not null && UsernamePattern().IsMatch(value);
-
-    [GeneratedRegex("^[A-Za-z0-9_]{1,15}$", RegexOptions.CultureInvariant)]
-    private static partial Regex UsernamePattern();
 
     [GeneratedRegex("^[A-Za-z0-9._:-]{1,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex ClientRequestIdPattern();

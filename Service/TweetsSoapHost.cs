@@ -9,11 +9,13 @@ using TweetsSoap.Service.Domain;
 using TweetsSoap.Service.Help;
 using TweetsSoap.Service.Identity;
 using TweetsSoap.Service.Observability;
+using TweetsSoap.Service.OpenApi;
 using TweetsSoap.Service.Operations;
 using TweetsSoap.Service.Requests;
 using TweetsSoap.Service.Rest;
 using TweetsSoap.Service.Soap;
 using TweetsSoap.Service.Storage;
+using TweetsSoap.Service.Wsdl;
 
 namespace TweetsSoap.Service;
 
@@ -58,6 +60,7 @@ public static class TweetsSoapHost
         services.AddSingleton<ISoapMessageProcessor, SoapMessageGate>();
         services.AddSoapCore();
         services.AddTweetsRest();
+        services.AddTweetsOpenApi();
         services.AddObservability(configuration);
         return services;
     }
@@ -82,6 +85,7 @@ public static class TweetsSoapHost
         }
 
         app.UseTweetsRest();
+        app.MapTweetsOpenApi();
         return app;
     }
 

@@ -17,19 +17,17 @@ public static class SecurityEvents
     }
 
     /// <summary>
-    /// 25 wrong logins from <paramref name="source"/> at one account that does not exist (a new one per call), each
-    /// with the X-Forwarded-For <paramref name="forwardedFor"/> gives it; the code each attempt got. From one address
-    /// the account-and-address budget stops them after 5; were a forwarded address believed, each attempt would come
-    /// from a new address and only the account's ceiling (20) would.
+    /// <paramref name="attempts"/> wrong passwords for <paramref name="username"/> from <paramref name="source"/>,
+    /// each with the X-Forwarded-For <paramref name="forwardedFor"/> gives it; the code each attempt got. A throttle
+    /// that counted forwarded addresses would grant every attempt a fresh budget.
     /// </summary>
-    public static async Task<List<string>> GuessAsync(Uri service, Face face, string source, Func<int, string?> forwardedFor, int attempts = 25)
+    public static async Task<List<string>> GuessAsync(Uri service, Face face, string source, string username, Func<int, string?> forwardedFor, int attempts = 8)
     {
         using var client = SourceAddress.Client(service, source);
-        var target = SoapClients.UniqueUsername();
         var codes = new List<string>();
         for (var i = 0; i < attempts; i++)
         {
-            codes.Add((await Logins.AttemptAsync(client, face, target, $"wrong password {i}", forwardedFor(i))).Code);
+            codes.Add((await Logins.AttemptAsync(client, face, username, $"guess {i}", forwardedFor(i))).Code);
         }
 
         return codes;

@@ -26,7 +26,7 @@ public sealed class Tweet
     [DataMember(Order = 5, EmitDefaultValue = false)]
     public DateTime? UpdatedAt { get; set; }
 
-    /// <summary>Twitter's weighted length of the text: URLs count 23, emoji and most non-Latin characters 2, the rest 1.</summary>
+    /// <summary>The weighted length of the text as Twitter's twitter-text 3.1.0 counts it: URLs 23, emoji and most non-Latin characters 2, the rest 1.</summary>
     [DataMember(Order = 6, IsRequired = true)]
     public int WeightedLength { get; set; }
 
@@ -46,9 +46,33 @@ public sealed class Tweet
     [DataMember(Order = 10, IsRequired = true)]
     public TweetMetrics Metrics { get; set; } = new();
 
-    /// <summary>Hashtags, mentions and URLs found in the text, with their positions.</summary>
+    /// <summary>Hashtags, mentions, URLs and cashtags found in the text, with their positions.</summary>
     [DataMember(Order = 11, IsRequired = true)]
     public TweetEntities Entities { get; set; } = new();
+
+    /// <summary>
+    /// On a user or home timeline only: present when the tweet is there because someone on the timeline retweeted
+    /// it, saying who and when. Absent everywhere else. An optional last element added in December 2026 within the
+    /// same namespace: clients built before it skip it and read the tweet as before.
+    /// </summary>
+    [DataMember(Order = 12, EmitDefaultValue = false)]
+    public TimelineRetweet? Retweet { get; set; }
+}
+
+/// <summary>
+/// Why a tweet is on a timeline although nobody on it wrote it: a retweet. A timeline shows each tweet once, at its
+/// newest retweet by the timeline's people (or where it was posted, when none of them retweeted it).
+/// </summary>
+[DataContract(Namespace = Namespaces.V1)]
+public sealed class TimelineRetweet
+{
+    /// <summary>Who retweeted the tweet onto this timeline.</summary>
+    [DataMember(Order = 1, IsRequired = true)]
+    public TweetAuthor RetweetedBy { get; set; } = new();
+
+    /// <summary>When they retweeted it (UTC); the timeline is ordered by this time for this entry.</summary>
+    [DataMember(Order = 2, IsRequired = true)]
+    public DateTime RetweetedAt { get; set; }
 }
 
 /// <summary>The author of a tweet, as shown beside it.</summary>

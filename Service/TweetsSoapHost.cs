@@ -9,10 +9,13 @@ using TweetsSoap.Service.Domain;
 using TweetsSoap.Service.Help;
 using TweetsSoap.Service.Identity;
 using TweetsSoap.Service.Observability;
+using TweetsSoap.Service.OpenApi;
 using TweetsSoap.Service.Operations;
+using TweetsSoap.Service.Requests;
 using TweetsSoap.Service.Rest;
 using TweetsSoap.Service.Soap;
 using TweetsSoap.Service.Storage;
+using TweetsSoap.Service.Wsdl;
 
 namespace TweetsSoap.Service;
 
@@ -40,6 +43,7 @@ public static class TweetsSoapHost
         services.AddSingleton<VerificationCache>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<NonceLedger>();
+        services.AddHostedService<LoginLedgerSweeper>();
         services.AddSingleton<SecurityLog>();
         services.AddScoped<Authenticator>();
         services.AddScoped<IUserService, UserService>();
@@ -50,10 +54,13 @@ public static class TweetsSoapHost
         services.AddOptions<SoapLimitsOptions>().Bind(configuration.GetSection(SoapLimitsOptions.Section));
         services.AddSingleton<EnvelopeLog>();
         services.AddTrustedProxies(configuration);
+        // Which server answers is of use to an attacker choosing exploits, and to nobody else.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         services.AddSingleton<IFaultExceptionTransformer, SoapFaultTransformer>();
         services.AddSingleton<ISoapMessageProcessor, SoapMessageGate>();
         services.AddSoapCore();
         services.AddTweetsRest();
+        services.AddTweetsOpenApi();
         services.AddObservability(configuration);
         return services;
     }
@@ -65,7 +72,7 @@ public static class TweetsSoapHost
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(StoreReadinessCheck.Tag) });
 
-        app.UseForwardedHeaders();
+        app.UseRequestContext();
         app.UseObservability();
         // Help pages first: a GET of a service address without a query is for people, not for SoapCore.
         app.UseMiddleware<HelpPages>();
@@ -78,6 +85,7 @@ public static class TweetsSoapHost
         }
 
         app.UseTweetsRest();
+        app.MapTweetsOpenApi();
         return app;
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
+using TweetsSoap.Service.Domain.TweetText;
 using TweetsSoap.Service.Soap;
 
 namespace TweetsSoap.Service.Domain;
@@ -19,6 +20,8 @@ public sealed partial class Validation
     public const int MaxEmailLength = 254;
     public const int MaxClientRequestIdLength = 64;
 
+    private const string ControlCharacters = "must not contain control characters (other than tab and line breaks) or unpaired surrogates";
+
     public Validation Username(string? value, string field = "username")
     {
         if (string.IsNullOrEmpty(value))
@@ -26,7 +29,7 @@ public sealed partial class Validation
             return Add(field, "is required");
         }
 
-        return UsernamePattern().IsMatch(value) ? this : Add(field, "must be 1 to 15 letters, digits or underscores");
+        return Domain.Username.IsValid(value) ? this : Add(field, $"must be {Domain.Username.Rule}");
     }
 
     public Validation Email(string? value, string field = "email")
@@ -41,7 +44,8 @@ public sealed partial class Validation
             && address.Address == value
             && address.DisplayName.Length == 0
             && address.Host.Contains('.', StringComparison.Ordinal)
-            && !value.Any(char.IsWhiteSpace);
+            && !value.Any(char.IsWhiteSpace)
+            && TextRules.IsPlainText(value);
         return valid ? this : Add(field, "must be a valid email address such as ada@example.org");
     }
 
@@ -53,7 +57,12 @@ public sealed partial class Validation
         }
 
         var length = TextRules.PerceivedLength(value);
-        return length is >= MinPasswordLength and <= MaxPasswordLength && TextRules.IsWellFormedUtf16(value)
+        if (!TextRules.IsPlainText(value))
+        {
+            return Add(field, ControlCharacters);
+        }
+
+        return length is >= MinPasswordLength and <= MaxPasswordLength
             ? this
             : Add(field, $"must be {MinPasswordLength} to {MaxPasswordLength} characters");
     }
@@ -66,7 +75,7 @@ public sealed partial class Validation
         }
 
         var length = TextRules.PerceivedLength(value);
-        var valid = length <= MaxNameLength && TextRules.HasOnlyPrintableControls(value) && TextRules.IsWellFormedUtf16(value);
+        var valid = length <= MaxNameLength && TextRules.IsPlainText(value);
         return valid ? this : Add(field, $"must be 1 to {MaxNameLength} characters without control characters");
     }
 
@@ -80,23 +89,32 @@ public sealed partial class Validation
         return date > today ? Add(field, $"must not be in the future (today is {today:yyyy-MM-dd} UTC)") : this;
     }
 
-    /// <summary>Twitter's rule: not blank, no U+FFFE/U+FEFF/U+FFFF, weighted length at most 280 (see <see cref="TweetLength"/>).</summary>
+    /// <summary>
+    /// Accepts exactly the texts twitter-text 3.1.0's <c>parseTweet</c> calls valid (see <see cref="TwitterText.ParseLength"/>)
+    /// among those an XML 1.0 message can carry: a text with a control character other than tab, line feed and carriage
+    /// return, or with an unpaired surrogate, can reach the JSON face but could never be read back over SOAP.
+    /// </summary>
     public Validation TweetText(string? value, string field = "text")
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (string.IsNullOrEmpty(value))
         {
             return Add(field, "must not be empty");
         }
 
-        if (!TextRules.IsWellFormedUtf16(value) || !TextRules.HasOnlyPrintableControls(value) || TweetLength.HasInvalidCharacters(value))
+        var length = TwitterText.ParseLength(value);
+        if (!length.Valid)
         {
-            return Add(field, "must not contain control characters, unpaired surrogates or U+FFFE, U+FEFF, U+FFFF");
+            return length.WeightedLength > WeightConfig.Version3.MaxWeightedTweetLength
+                ? Add(field, $"has a weighted length of {length.WeightedLength}; the limit is {WeightConfig.Version3.MaxWeightedTweetLength} (as twitter-text counts it: URLs 23, emoji and most non-Latin characters 2)")
+                : Add(field, "must not contain U+FFFE, U+FEFF or U+FFFF");
         }
 
-        var length = TweetLength.Weighted(value);
-        return length <= TweetLength.Max
+        // Exactly twitter-text's decision for every text XML 1.0 can carry; beyond it, the characters XML cannot carry
+        // (C0 controls but tab and line breaks, unpaired surrogates), which no SOAP client could read back. Other
+        // controls twitter-text accepts (DEL, C1) stay accepted; logs escape them.
+        return TextRules.IsXmlText(value)
             ? this
-            : Add(field, $"has a weighted length of {length}; the limit is {TweetLength.Max} (URLs count 23, emoji and most non-Latin characters 2)");
+            : Add(field, "must not contain control characters other than tab, line feed and carriage return, or unpaired surrogates");
     }
 
     public Validation RequiredText(string? value, int maxLength, string field)
@@ -104,6 +122,11 @@ public sealed partial class Validation
         if (string.IsNullOrWhiteSpace(value))
         {
             return Add(field, "is required");
+        }
+
+        if (!TextRules.IsPlainText(value))
+        {
+            return Add(field, ControlCharacters);
         }
 
         return value.Length <= maxLength ? this : Add(field, $"must be at most {maxLength} characters");
@@ -147,11 +170,6 @@ public sealed partial class Validation
         throw Faults.ValidationFailed(
             string.Join("; ", _problems.Select(p => $"{p.Field} {p.Problem}")) + ".",
             _problems.Select(p => p.Field).Distinct());
-
-    public static bool IsUsername(string? value) => value is not null && UsernamePattern().IsMatch(value);
-
-    [GeneratedRegex("^[A-Za-z0-9_]{1,15}$", RegexOptions.CultureInvariant)]
-    private static partial Regex UsernamePattern();
 
     [GeneratedRegex("^[A-Za-z0-9._:-]{1,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex ClientRequestIdPattern();

@@ -3,6 +3,7 @@ using System.ServiceModel.Channels;
 using System.Text;
 using System.Xml;
 using TweetsSoap.Contracts;
+using TweetsSoap.Service.Requests;
 
 namespace TweetsSoap.Service.Soap;
 
@@ -13,6 +14,11 @@ public static class EnvelopeFaults
 
     public static async Task WriteAsync(HttpContext context, EnvelopeVersion envelope, EnvelopeProblem problem)
     {
+        if (problem.Code is SoapFaultCode.Sender)
+        {
+            RequestOutcome.Of(context)?.Failed(ErrorCode.MalformedRequest, problem.Reason);
+        }
+
         var body = problem.Code is SoapFaultCode.Sender
             ? new FaultBodyWriter(envelope, new ServiceFault
             {

@@ -9,7 +9,10 @@ public sealed record EnvelopeProblem(SoapFaultCode Code, string Reason);
 /// <summary>
 /// Reads a buffered request once with a locked-down reader before SoapCore sees it: no DTD, no entity, no
 /// resolver (so nothing is ever fetched), strict decoding, bounded shape; then checks what SOAP asks of the
-/// envelope itself: its version, one Body, and no unknown header that must be understood.
+/// envelope itself: its version, the Header (if any) before the one Body, exactly one operation in the Body (WS-I
+/// Basic Profile R9981), nothing after the Body, no unknown header that must be understood; and that each argument
+/// the contract types as a value (a UUID, an integer, text) is a value of that type and holds no elements, so that
+/// neither the fast path nor SoapCore's serializer meets markup where it expects text.
 /// </summary>
 public static class EnvelopeInspector
 {
@@ -22,7 +25,7 @@ public static class EnvelopeInspector
         "http://www.w3.org/2003/05/soap-envelope/role/ultimateReceiver",
     };
 
-    public static EnvelopeProblem? Inspect(byte[] body, int length, Encoding encoding, string envelopeNamespace, SoapLimitsOptions limits)
+    public static EnvelopeProblem? Inspect(byte[] body, int length, Encoding encoding, string envelopeNamespace, SoapLimitsOptions limits, SoapEndpoint endpoint)
     {
         var settings = new XmlReaderSettings
         {
@@ -38,11 +41,11 @@ public static class EnvelopeInspector
         {
             using var text = new StreamReader(new MemoryStream(body, 0, length, writable: false), encoding, detectEncodingFromByteOrderMarks: true);
             using var reader = XmlReader.Create(text, settings);
-            return Walk(reader, envelopeNamespace, limits);
+            return Walk(reader, envelopeNamespace, limits, endpoint);
         }
         catch (XmlException e)
         {
-            return Malformed($"The request is not well-formed XML, or uses a DTD (never accepted): {e.Message}");
+            return Malformed(XmlProblems.Describe(e, encoding.GetString(body, 0, length)));
         }
         catch (DecoderFallbackException)
         {
@@ -50,7 +53,7 @@ public static class EnvelopeInspector
         }
     }
 
-    private static EnvelopeProblem? Walk(XmlReader reader, string envelopeNamespace, SoapLimitsOptions limits)
+    private static EnvelopeProblem? Walk(XmlReader reader, string envelopeNamespace, SoapLimitsOptions limits, SoapEndpoint endpoint)
     {
         reader.MoveToContent();
         if (reader.LocalName != "Envelope")
@@ -66,8 +69,15 @@ public static class EnvelopeInspector
 
         var bodies = 0;
         var inHeader = false;
+        string? operation = null;
+        var arguments = new ArgumentReader(endpoint);
         do
         {
+            if (arguments.Read(reader) is { } argumentProblem)
+            {
+                return Malformed(argumentProblem);
+            }
+
             if (reader.NodeType != XmlNodeType.Element)
             {
                 continue;
@@ -90,16 +100,32 @@ public static class EnvelopeInspector
 
             if (reader.Depth == 1)
             {
-                inHeader = reader.LocalName == "Header" && reader.NamespaceURI == envelopeNamespace && bodies == 0;
-                if (reader.LocalName == "Body" && reader.NamespaceURI == envelopeNamespace && ++bodies > 1)
+                if (bodies > 0)
                 {
-                    return Malformed("The envelope has more than one Body.");
+                    return Malformed(reader.LocalName == "Header" && reader.NamespaceURI == envelopeNamespace
+                        ? "The Header follows the Body; a SOAP envelope has its Header, if any, before the Body."
+                        : reader.LocalName == "Body" && reader.NamespaceURI == envelopeNamespace
+                            ? "The envelope has more than one Body."
+                            : $"<{Shorten(reader.Name)}> follows the Body; nothing may follow the Body of a SOAP envelope (WS-I Basic Profile R1011).");
                 }
+
+                inHeader = reader.LocalName == "Header" && reader.NamespaceURI == envelopeNamespace;
+                bodies += reader.LocalName == "Body" && reader.NamespaceURI == envelopeNamespace ? 1 : 0;
             }
             else if (reader.Depth == 2 && inHeader && MustUnderstandUnknown(reader, envelopeNamespace))
             {
                 return new EnvelopeProblem(SoapFaultCode.MustUnderstand,
                     $"The header {{{reader.NamespaceURI}}}{reader.LocalName} is marked mustUnderstand, and this service does not process it; the only header it understands is {{{Wsse}}}Security.");
+            }
+            else if (reader.Depth == 2 && bodies == 1)
+            {
+                if (operation is not null)
+                {
+                    return Malformed($"The Body holds <{Shorten(operation)}> and <{Shorten(reader.Name)}>; a request carries exactly one operation element (WS-I Basic Profile R9981).");
+                }
+
+                operation = reader.Name;
+                arguments.Begin(reader);
             }
         }
         while (reader.Read());
@@ -135,7 +161,7 @@ public static class EnvelopeInspector
         return false;
     }
 
-    private static string Shorten(string name) => name.Length <= 64 ? name : name[..64] + "…";
+    internal static string Shorten(string name) => name.Length <= 64 ? name : name[..64] + "…";
 
     private static EnvelopeProblem Malformed(string reason) => new(SoapFaultCode.Sender, reason);
 }

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.ServiceModel;
 using System.ServiceModel.Channels;
 using SoapCore.Extensibility;
-using TweetsSoap.Service.Observability;
+using TweetsSoap.Service.Requests;
 
 namespace TweetsSoap.Service.Soap;
 

@@ -3,7 +3,7 @@ using System.ServiceModel.Channels;
 using Microsoft.Net.Http.Headers;
 using SoapCore.Extensibility;
 using TweetsSoap.Service.Identity;
-using TweetsSoap.Service.Observability;
+using TweetsSoap.Service.Requests;
 
 namespace TweetsSoap.Service.Soap;
 
@@ -52,18 +52,19 @@ public sealed class SoapMessageGate : ISoapMessageProcessor
 
         // SoapCore matches actions loosely (any action containing an operation's name); hand it the exact one.
         context.Request.Headers["SOAPAction"] = action;
-        UsernameTokenHeader.Read(message, CallerOf(context));
+        var credentials = CallerOf(context);
+        if (UsernameTokenHeader.Read(message, credentials) is { } security
+            && SecurityTimestamp.Problem(security, context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()) is { } stale)
+        {
+            context.RequestServices.GetRequiredService<SecurityLog>().CredentialsRefused(credentials.ClientAddress, stale, credentials.CorrelationId);
+            throw Faults.Unauthenticated(stale);
+        }
+
         return AnswerAsync(message, context, next);
     }
 
-    /// <summary>The request's credentials, told where the request came from and which id its faults carry.</summary>
-    public static RequestCredentials CallerOf(HttpContext context)
-    {
-        var credentials = context.RequestServices.GetRequiredService<RequestCredentials>();
-        credentials.ClientAddress = context.Connection.RemoteIpAddress?.ToString() ?? credentials.ClientAddress;
-        credentials.CorrelationId = context.TraceIdentifier;
-        return credentials;
-    }
+    /// <summary>The request's credentials, which the request context has already told where the request came from.</summary>
+    public static RequestCredentials CallerOf(HttpContext context) => context.RequestServices.GetRequiredService<RequestCredentials>();
 
     private static async Task<Message> AnswerAsync(Message message, HttpContext context, Func<Message, Task<Message>> next)
     {

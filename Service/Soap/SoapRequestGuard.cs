@@ -60,10 +60,10 @@ public sealed partial class SoapRequestGuard(RequestDelegate next, IOptions<Soap
         }
 
         var envelope = contentType.MediaType.Equals(Soap11MediaType, StringComparison.OrdinalIgnoreCase) ? EnvelopeVersion.Soap11 : EnvelopeVersion.Soap12;
-        await InspectEnvelopeAsync(context, envelope, contentType.Charset.HasValue ? contentType.Charset.Value : null);
+        await InspectEnvelopeAsync(context, endpoint, envelope, contentType.Charset.HasValue ? contentType.Charset.Value : null);
     }
 
-    private async Task InspectEnvelopeAsync(HttpContext context, EnvelopeVersion envelope, string? charset)
+    private async Task InspectEnvelopeAsync(HttpContext context, SoapEndpoint endpoint, EnvelopeVersion envelope, string? charset)
     {
         var request = context.Request;
         var tooLarge = $"The request body is larger than the {_limits.MaxRequestBytes} bytes this service accepts.";
@@ -88,7 +88,7 @@ public sealed partial class SoapRequestGuard(RequestDelegate next, IOptions<Soap
         }
 
         var envelopeNamespace = envelope == EnvelopeVersion.Soap11 ? FaultBodyWriter.Soap11Namespace : FaultBodyWriter.Soap12Namespace;
-        if (EnvelopeInspector.Inspect(buffer, length, encoding, envelopeNamespace, _limits) is { } problem)
+        if (EnvelopeInspector.Inspect(buffer, length, encoding, envelopeNamespace, _limits, endpoint) is { } problem)
         {
             LogRefused(problem.Code, problem.Reason, context.TraceIdentifier);
             await envelopeLog.CaptureResponseAsync(context, () => EnvelopeFaults.WriteAsync(context, envelope, problem));

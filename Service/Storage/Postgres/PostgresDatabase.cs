@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Reflection;
 using DbUp;
 using Microsoft.Extensions.Options;
@@ -32,12 +33,25 @@ public sealed class PostgresDatabase : IStoreSchema, IAsyncDisposable
     public PostgresDatabase(IOptions<StorageOptions> options)
     {
         var settings = options.Value;
-        var builder = new NpgsqlConnectionStringBuilder(settings.ConnectionString
-            ?? throw new InvalidOperationException("Storage:Provider is Postgres but Storage:ConnectionString is not set."))
+        var configured = settings.ConnectionString
+            ?? throw new InvalidOperationException("Storage:Provider is Postgres but Storage:ConnectionString is not set.");
+        var builder = new NpgsqlConnectionStringBuilder(configured)
         {
             Timeout = settings.ConnectTimeoutSeconds,
             CommandTimeout = settings.CommandTimeoutSeconds,
         };
+        // The store runs a few dozen distinct statements over and over: prepared once per pooled connection, a
+        // read skips parsing and planning. A connection string that names these settings keeps its own values.
+        if (!Names(configured, "Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        if (!Names(configured, "Auto Prepare Min Usages"))
+        {
+            builder.AutoPrepareMinUsages = 2;
+        }
+
         _connectionString = builder.ConnectionString;
         _dataSource = NpgsqlDataSource.Create(_connectionString);
     }
@@ -109,13 +123,30 @@ public sealed class PostgresDatabase : IStoreSchema, IAsyncDisposable
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
-    private async Task<T> RunAsync<T>(string sql, Action<NpgsqlParameterCollection> bind, Func<NpgsqlCommand, Task<T>> run)
-    {
-        try
+    /// <summary>Runs <paramref name="work"/> in one transaction on one pooled connection, committing when it returns.</summary>
+    public Task<T> InTransactionAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        TranslateAsync(async () =>
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var result = await work(connection, transaction);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        });
+
+    private Task<T> RunAsync<T>(string sql, Action<NpgsqlParameterCollection> bind, Func<NpgsqlCommand, Task<T>> run) =>
+        TranslateAsync(async () =>
         {
             await using var command = _dataSource.CreateCommand(sql);
             bind(command.Parameters);
             return await run(command);
+        });
+
+    private static async Task<T> TranslateAsync<T>(Func<Task<T>> run)
+    {
+        try
+        {
+            return await run();
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName is { } name && UniqueFields.TryGetValue(name, out var field))
         {
@@ -126,5 +157,12 @@ public sealed class PostgresDatabase : IStoreSchema, IAsyncDisposable
             // Refused or dropped connections, timeouts, an exhausted pool, a server shutting down or starting up.
             throw new StoreUnavailableException(e);
         }
+    }
+
+    private static bool Names(string connectionString, string keyword)
+    {
+        static string Bare(string key) => key.Replace(" ", "", StringComparison.Ordinal);
+        var parsed = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        return parsed.Keys.Cast<string>().Any(key => string.Equals(Bare(key), Bare(keyword), StringComparison.OrdinalIgnoreCase));
     }
 }

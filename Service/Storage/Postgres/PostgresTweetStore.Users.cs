@@ -1,4 +1,5 @@
 using Npgsql;
+using TweetsSoap.Service.Domain;
 
 namespace TweetsSoap.Service.Storage.Postgres;
 
@@ -9,8 +10,7 @@ public sealed partial class PostgresTweetStore
 
     private const string UserSelect = """
         SELECT u.id, u.username, u.email, u.password_hash, u.first_name, u.last_name, u.birth_date, u.created_at, u.signup_request_id,
-            (SELECT count(*) FROM follows f WHERE f.followee_id = u.id),
-            (SELECT count(*) FROM follows f WHERE f.follower_id = u.id)
+            u.followers_count, u.following_count
         FROM users u
         """;
 
@@ -33,12 +33,9 @@ public sealed partial class PostgresTweetStore
         .SingleOrDefault();
 
     public async Task<UserRecord?> FindUserByUsernameAsync(string username, CancellationToken cancellationToken) =>
-        (await database.QueryAsync(
-            $"{UserSelect} WHERE u.username_key = @key",
-            p => Bind(p, "key", username.ToLowerInvariant()),
-            ReadUser,
-            cancellationToken))
-        .SingleOrDefault();
+        Username.TryCanonical(username, out var key)
+            ? (await database.QueryAsync($"{UserSelect} WHERE u.username_key = @key", p => Bind(p, "key", key), ReadUser, cancellationToken)).SingleOrDefault()
+            : null;
 
     public async Task<IReadOnlyList<UserRecord>> ListUsersAsync(Guid? before, int limit, CancellationToken cancellationToken) =>
         await database.QueryAsync(
@@ -73,7 +70,7 @@ public sealed partial class PostgresTweetStore
     {
         Bind(p, "id", user.Id);
         Bind(p, "username", user.Username);
-        Bind(p, "username_key", user.Username.ToLowerInvariant());
+        Bind(p, "username_key", Username.Canonical(user.Username));
         Bind(p, "email", user.Email);
         Bind(p, "email_key", user.Email.ToLowerInvariant());
         Bind(p, "password_hash", user.PasswordHash);
@@ -95,7 +92,7 @@ public sealed partial class PostgresTweetStore
         reader.GetDateTime(first + 7),
         reader.IsDBNull(first + 8) ? null : reader.GetString(first + 8))
     {
-        FollowersCount = (int)reader.GetInt64(first + 9),
-        FollowingCount = (int)reader.GetInt64(first + 10),
+        FollowersCount = reader.GetInt32(first + 9),
+        FollowingCount = reader.GetInt32(first + 10),
     };
 }

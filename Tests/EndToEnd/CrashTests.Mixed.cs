@@ -119,7 +119,9 @@ public sealed partial class CrashTests
             Assert.AreEqual(post.Author.Id, stored.Author.Id);
             if (!acknowledged.Edits.ContainsKey(post.Id))
             {
-                Assert.AreEqual(post.Text, stored.Text);
+                // An edit in flight at the kill may have committed without its answer reaching the client: the
+                // text is the posted one ("client N v0") or a later version of it, never anything else.
+                Assert.IsTrue(stored.Text == post.Text || stored.Text.StartsWith(post.Text[..^1], StringComparison.Ordinal), stored.Text);
             }
         }
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using SoapCore;
-using SoapCore.Extensibility;
 using TweetsSoap.Contracts;
 using TweetsSoap.Service.Domain;
 using TweetsSoap.Service.Help;
@@ -12,6 +11,7 @@ using TweetsSoap.Service.Observability;
 using TweetsSoap.Service.Operations;
 using TweetsSoap.Service.Rest;
 using TweetsSoap.Service.Soap;
+using TweetsSoap.Service.Soap.Pipeline;
 using TweetsSoap.Service.Storage;
 
 namespace TweetsSoap.Service;
@@ -50,8 +50,7 @@ public static class TweetsSoapHost
         services.AddOptions<SoapLimitsOptions>().Bind(configuration.GetSection(SoapLimitsOptions.Section));
         services.AddSingleton<EnvelopeLog>();
         services.AddTrustedProxies(configuration);
-        services.AddSingleton<IFaultExceptionTransformer, SoapFaultTransformer>();
-        services.AddSingleton<ISoapMessageProcessor, SoapMessageGate>();
+        services.AddSingleton<SoapFaultTransformer>();
         services.AddSoapCore();
         services.AddTweetsRest();
         services.AddObservability(configuration);
@@ -69,19 +68,20 @@ public static class TweetsSoapHost
         app.UseObservability();
         // Help pages first: a GET of a service address without a query is for people, not for SoapCore.
         app.UseMiddleware<HelpPages>();
-        app.UseMiddleware<SoapRequestGuard>();
+        app.UseMiddleware<SoapPipeline>();
+        // SoapCore serves only the WSDL: SoapPipeline answers every other request to a SOAP address.
         app.UseMiddleware<WsdlMiddleware>();
-        app.UseMiddleware<SoapFastPath>();
         foreach (var endpoint in SoapEndpoint.All)
         {
-            ((IApplicationBuilder)app).UseSoapEndpoint(endpoint.Contract, options => Configure(options, endpoint));
+            ((IApplicationBuilder)app).UseSoapEndpoint(endpoint.Contract, options => ConfigureSoapCore(options, endpoint));
         }
 
         app.UseTweetsRest();
         return app;
     }
 
-    private static void Configure(SoapCoreOptions options, SoapEndpoint endpoint)
+    /// <summary>SoapCore's options for <paramref name="endpoint"/>: what its WSDL says (and, in the differential test, how it answers).</summary>
+    public static void ConfigureSoapCore(SoapCoreOptions options, SoapEndpoint endpoint)
     {
         options.Path = endpoint.Path;
         options.SoapSerializer = SoapSerializer.DataContractSerializer;
@@ -92,7 +92,7 @@ public static class TweetsSoapHost
             Encoder(MessageVersion.Soap11, $"{endpoint.Name}Soap11"),
             Encoder(MessageVersion.Soap12, $"{endpoint.Name}Soap12"),
         ];
-        // Operations are reachable only as SOAP messages; SoapRequestGuard refuses the GET form too.
+        // Operations are reachable only as SOAP messages; SoapPipeline refuses the GET form too.
         options.HttpPostEnabled = false;
         options.HttpsPostEnabled = false;
         options.IndentXml = false;

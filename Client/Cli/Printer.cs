@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace TweetsSoap.Client.Cli;
 
-/// <summary>Readable text for the service's types, one field a line.</summary>
+/// <summary>Readable text for the service's types.</summary>
 public static class Printer
 {
     public static void User(TextWriter output, User user)
@@ -20,42 +20,51 @@ public static class Printer
             output.WriteLine($"birth date: {birthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
         }
 
+        output.WriteLine($"followers:  {user.FollowersCount}, following {user.FollowingCount}");
         output.WriteLine($"created:    {Time(user.CreatedAt)}");
     }
+
+    /// <summary>One line a user, for listings.</summary>
+    public static void UserLine(TextWriter output, User user) =>
+        output.WriteLine($"{user.Id}  @{user.Username} ({user.FirstName} {user.LastName})");
 
     public static void Tweet(TextWriter output, Tweet tweet)
     {
         var edited = tweet.UpdatedAt is { } updatedAt ? $", edited {Time(updatedAt)}" : "";
-        output.WriteLine($"{tweet.Id}  @{tweet.Author?.Username} ({tweet.Author?.DisplayName})  {Time(tweet.CreatedAt)}{edited}");
+        var reply = tweet.InReplyToTweetId is { } replyTo ? $", reply to {replyTo}" : "";
+        output.WriteLine($"{tweet.Id}  @{tweet.Author?.Username} ({tweet.Author?.DisplayName})  {Time(tweet.CreatedAt)}{edited}{reply}");
         output.WriteLine($"  {tweet.Text}");
+        if (tweet.Metrics is { } m && (m.LikeCount | m.RetweetCount | m.ReplyCount | m.QuoteCount) != 0)
+        {
+            output.WriteLine($"  {m.LikeCount} likes, {m.RetweetCount} retweets, {m.ReplyCount} replies, {m.QuoteCount} quotes");
+        }
     }
 
-    public static void Users(TextWriter output, UserPage page)
+    public static void Users(TextWriter output, UserLookup lookup)
     {
-        foreach (var user in page.Users ?? [])
+        foreach (var user in lookup.Users ?? [])
         {
-            output.WriteLine($"{user.Id}  @{user.Username} ({user.FirstName} {user.LastName})");
+            UserLine(output, user);
         }
 
-        NextPage(output, page.Users?.Count ?? 0, page.NextPageToken);
+        Problems(output, lookup.Problems);
     }
 
-    public static void Tweets(TextWriter output, TweetPage page)
+    public static void Tweets(TextWriter output, TweetLookup lookup)
     {
-        foreach (var tweet in page.Tweets ?? [])
+        foreach (var tweet in lookup.Tweets ?? [])
         {
             Tweet(output, tweet);
         }
 
-        NextPage(output, page.Tweets?.Count ?? 0, page.NextPageToken);
+        Problems(output, lookup.Problems);
     }
 
-    private static void NextPage(TextWriter output, int count, string? token)
+    private static void Problems(TextWriter output, IEnumerable<LookupProblem>? problems)
     {
-        output.WriteLine(count == 0 ? "(none)" : $"({count} shown)");
-        if (token is not null)
+        foreach (var problem in problems ?? [])
         {
-            output.WriteLine($"next page: --page-token {token}");
+            output.WriteLine($"{problem.Value}: {problem.Code}: {problem.Message}");
         }
     }
 

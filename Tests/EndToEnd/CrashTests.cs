@@ -10,6 +10,7 @@ namespace TweetsSoap.Tests.EndToEnd;
 
 /// <summary>A service process killed with SIGKILL in the middle of a burst of writes loses none it acknowledged.</summary>
 [TestClass]
+[TestCategory(Categories.External)]
 public sealed class CrashTests
 {
     private const int Burst = 100;

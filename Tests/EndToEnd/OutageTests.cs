@@ -8,6 +8,7 @@ namespace TweetsSoap.Tests.EndToEnd;
 
 /// <summary>PostgreSQL goes away under a running service and comes back. The test has a cluster of its own to stop.</summary>
 [TestClass]
+[TestCategory(Categories.External)]
 public sealed class OutageTests
 {
     // A stopped server refuses connections at once, whatever the connect timeout; a hang would take the WCF

@@ -8,6 +8,7 @@ namespace TweetsSoap.Tests.EndToEnd;
 
 /// <summary>Service processes as operators run them: several on one PostgreSQL database, and one stopped by SIGTERM.</summary>
 [TestClass]
+[TestCategory(Categories.External)]
 public sealed class ScaleOutTests
 {
     [TestMethod]

@@ -244,4 +244,14 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
 
         await FaultAssert.ThrowsAsync(ErrorCode.Unauthenticated, () => Soap.Tweets(SoapVersion.Soap11).DeleteTweetAsync(tweet.Id));
     }
+
+    [TestMethod]
+    [DataRow(SoapVersion.Soap11)]
+    [DataRow(SoapVersion.Soap12)]
+    public async Task DeleteTweet_Unknown_ReturnsNotFound(SoapVersion version)
+    {
+        var author = await Soap.SignUpAsync(version);
+
+        await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => Soap.Tweets(version, author).DeleteTweetAsync(Guid.CreateVersion7()));
+    }
 }

@@ -310,4 +310,44 @@ public sealed class UserServiceTests : ServiceTests<UserServiceTests>
 
         Assert.AreEqual(owner.User.Id, (await Soap.Users(version).GetUserAsync(owner.User.Id)).Id);
     }
+
+    [TestMethod]
+    [DataRow(SoapVersion.Soap11)]
+    [DataRow(SoapVersion.Soap12)]
+    public void SignUp_Synchronously_ReturnsOwnProfileWithEmailAndBirthDate(SoapVersion version)
+    {
+        var username = SoapClients.UniqueUsername();
+
+        var user = Soap.Users(version).SignUp(username, $"{username}@example.org", "correct horse", "Ada", "Lovelace", new DateTime(1990, 12, 10, 0, 0, 0, DateTimeKind.Utc), null)!;
+
+        Assert.AreEqual(7, user.Id.Version);
+        Assert.AreEqual(username, user.Username);
+        Assert.AreEqual($"{username}@example.org", user.Email);
+        Assert.AreEqual(new DateTime(1990, 12, 10), user.BirthDate?.Date);
+        Assert.AreEqual("Lovelace", user.LastName);
+    }
+
+    [TestMethod]
+    [DataRow(SoapVersion.Soap11)]
+    [DataRow(SoapVersion.Soap12)]
+    public async Task SignUp_WithoutBirthDate_SendsNilAndReturnsNoBirthDate(SoapVersion version)
+    {
+        var username = SoapClients.UniqueUsername();
+
+        var user = await Soap.Users(version).SignUpAsync(username, $"{username}@example.org", "correct horse", "Ada", "Lovelace", null, null);
+
+        Assert.IsNull(user!.BirthDate);
+    }
+
+    [TestMethod]
+    [DataRow(SoapVersion.Soap11)]
+    [DataRow(SoapVersion.Soap12)]
+    public async Task GetUser_SentToTheTweetServiceAddress_ReturnsMalformedRequestNamingTheAction(SoapVersion version)
+    {
+        using var misdirected = new UserServiceClient(Service.TweetServiceAddress, version);
+
+        var fault = await FaultAssert.ThrowsAsync(ErrorCode.MalformedRequest, () => misdirected.GetUserAsync(Guid.CreateVersion7()));
+
+        StringAssert.Contains(fault.Message, "UserService/GetUser");
+    }
 }

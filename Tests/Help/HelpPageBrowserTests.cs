@@ -9,6 +9,7 @@ namespace TweetsSoap.Tests.Help;
 
 /// <summary>The help pages and their try-it panels in a real browser against the live service.</summary>
 [TestClass]
+[TestCategory(Categories.External)]
 public sealed class HelpPageBrowserTests : ServiceTests<HelpPageBrowserTests>
 {
     private static IPlaywright _playwright = null!;

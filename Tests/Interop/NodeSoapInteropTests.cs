@@ -4,6 +4,7 @@ namespace TweetsSoap.Tests.Interop;
 
 /// <summary>Node's soap package (pinned in Tests/Interop/node/package-lock.json), reading only the served WSDLs.</summary>
 [TestClass]
+[TestCategory(Categories.External)]
 public sealed class NodeSoapInteropTests : ServiceTests<NodeSoapInteropTests>
 {
     [TestMethod]

@@ -4,6 +4,7 @@ namespace TweetsSoap.Tests.Interop;
 
 /// <summary>Python zeep (Debian's python3-zeep), reading only the served WSDLs.</summary>
 [TestClass]
+[TestCategory(Categories.External)]
 public sealed class ZeepInteropTests : ServiceTests<ZeepInteropTests>
 {
     [TestMethod]

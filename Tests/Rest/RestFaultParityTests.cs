@@ -17,7 +17,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
     [TestMethod]
     public async Task SignUp_WithInvalidFields_IsValidationFailedWithTheSameFieldsInBothFaces()
     {
-        await AssertSameErrorAsync(ErrorCode.ValidationFailed, HttpStatusCode.UnprocessableEntity,
+        await ParityAssert.SameErrorAsync(ErrorCode.ValidationFailed, HttpStatusCode.UnprocessableEntity,
             () => Soap.Users(SoapVersion.Soap11).SignUpAsync("no spaces!", "not-an-email", "short", "", "Lovelace", DateTime.UtcNow.AddDays(2), null),
             () => Json.SendAsync(HttpMethod.Post, "api/signup",
                 new { username = "no spaces!", email = "not-an-email", password = "short", firstName = "", lastName = "Lovelace", birthDate = DateTime.UtcNow.AddDays(2) }));
@@ -29,7 +29,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
         var taken = await Soap.SignUpAsync();
         var other = SoapClients.UniqueUsername();
 
-        var problem = await AssertSameErrorAsync(ErrorCode.Conflict, HttpStatusCode.Conflict,
+        var problem = await ParityAssert.SameErrorAsync(ErrorCode.Conflict, HttpStatusCode.Conflict,
             () => Soap.Users(SoapVersion.Soap12).SignUpAsync(taken.User.Username, $"{other}@example.org", "correct horse", "A", "B", null, null),
             () => Json.SendAsync(HttpMethod.Post, "api/signup",
                 new { username = taken.User.Username, email = $"{other}@example.org", password = "correct horse", firstName = "A", lastName = "B" }));
@@ -42,7 +42,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
     {
         var account = await Soap.SignUpAsync();
 
-        await AssertSameErrorAsync(ErrorCode.Unauthenticated, HttpStatusCode.Unauthorized,
+        await ParityAssert.SameErrorAsync(ErrorCode.Unauthenticated, HttpStatusCode.Unauthorized,
             () => Soap.Users(SoapVersion.Soap11, account.User.Username, "wrong password").LoginAsync(),
             () => Json.SendAsync(HttpMethod.Post, "api/login", null, account.User.Username, "wrong password"));
     }
@@ -69,7 +69,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
     {
         var unknown = Guid.CreateVersion7();
 
-        await AssertSameErrorAsync(ErrorCode.NotFound, HttpStatusCode.NotFound,
+        await ParityAssert.SameErrorAsync(ErrorCode.NotFound, HttpStatusCode.NotFound,
             () => Soap.Users(SoapVersion.Soap11).GetUserAsync(unknown),
             () => Json.SendAsync(HttpMethod.Get, $"api/users/{unknown}"));
     }
@@ -82,7 +82,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
     {
         int? size = maxResults is null ? null : int.Parse(maxResults.Split('=')[1], System.Globalization.CultureInfo.InvariantCulture);
 
-        await AssertSameErrorAsync(ErrorCode.ValidationFailed, HttpStatusCode.UnprocessableEntity,
+        await ParityAssert.SameErrorAsync(ErrorCode.ValidationFailed, HttpStatusCode.UnprocessableEntity,
             () => Soap.Users(SoapVersion.Soap11).ListUsersAsync(size, pageToken),
             () => Json.SendAsync(HttpMethod.Get, $"api/users?{maxResults}&pageToken={pageToken}"));
     }
@@ -93,7 +93,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
         var caller = await Soap.SignUpAsync();
         var other = await Soap.SignUpAsync();
 
-        await AssertSameErrorAsync(ErrorCode.Forbidden, HttpStatusCode.Forbidden,
+        await ParityAssert.SameErrorAsync(ErrorCode.Forbidden, HttpStatusCode.Forbidden,
             () => Soap.Users(SoapVersion.Soap11, caller).UpdateUserAsync(other.User.Id, null, null, null, "Mallory", null, null),
             () => Json.SendAsync(HttpMethod.Put, $"api/users/{other.User.Id}", new { firstName = "Mallory" }, caller));
     }
@@ -103,7 +103,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
     {
         var caller = await Soap.SignUpAsync();
 
-        await AssertSameErrorAsync(ErrorCode.ValidationFailed, HttpStatusCode.UnprocessableEntity,
+        await ParityAssert.SameErrorAsync(ErrorCode.ValidationFailed, HttpStatusCode.UnprocessableEntity,
             () => Soap.Users(SoapVersion.Soap12, caller).UpdateUserAsync(caller.User.Id, null, "nope", null, null, null, null),
             () => Json.SendAsync(HttpMethod.Put, $"api/users/{caller.User.Id}", new { email = "nope" }, caller));
     }
@@ -114,7 +114,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
         var caller = await Soap.SignUpAsync();
         var other = await Soap.SignUpAsync();
 
-        await AssertSameErrorAsync(ErrorCode.Forbidden, HttpStatusCode.Forbidden,
+        await ParityAssert.SameErrorAsync(ErrorCode.Forbidden, HttpStatusCode.Forbidden,
             () => Soap.Users(SoapVersion.Soap11, caller).DeleteUserAsync(other.User.Id),
             () => Json.SendAsync(HttpMethod.Delete, $"api/users/{other.User.Id}", account: caller));
     }
@@ -138,7 +138,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
     {
         var account = await Soap.SignUpAsync();
 
-        var problem = await AssertSameErrorAsync(ErrorCode.ValidationFailed, HttpStatusCode.UnprocessableEntity,
+        var problem = await ParityAssert.SameErrorAsync(ErrorCode.ValidationFailed, HttpStatusCode.UnprocessableEntity,
             () => Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync(text, null, null, null),
             () => Json.SendAsync(HttpMethod.Post, "api/tweets", new { text }, account));
 
@@ -150,7 +150,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
     {
         var unknown = Guid.CreateVersion7();
 
-        await AssertSameErrorAsync(ErrorCode.NotFound, HttpStatusCode.NotFound,
+        await ParityAssert.SameErrorAsync(ErrorCode.NotFound, HttpStatusCode.NotFound,
             () => Soap.Tweets(SoapVersion.Soap12).GetTweetAsync(unknown),
             () => Json.SendAsync(HttpMethod.Get, $"api/tweets/{unknown}"));
     }
@@ -163,7 +163,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
         await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("two", null, null, null);
         var token = (await Soap.Tweets(SoapVersion.Soap11).ListTweetsAsync(account.User.Id, 1, null)).NextPageToken;
 
-        var problem = await AssertSameErrorAsync(ErrorCode.ValidationFailed, HttpStatusCode.UnprocessableEntity,
+        var problem = await ParityAssert.SameErrorAsync(ErrorCode.ValidationFailed, HttpStatusCode.UnprocessableEntity,
             () => Soap.Tweets(SoapVersion.Soap11).ListTweetsAsync(null, 1, token),
             () => Json.SendAsync(HttpMethod.Get, $"api/tweets?maxResults=1&pageToken={token}"));
 
@@ -177,7 +177,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
         var other = await Soap.SignUpAsync();
         var tweet = await Soap.Tweets(SoapVersion.Soap11, author).PostTweetAsync("mine", null, null, null);
 
-        await AssertSameErrorAsync(ErrorCode.Forbidden, HttpStatusCode.Forbidden,
+        await ParityAssert.SameErrorAsync(ErrorCode.Forbidden, HttpStatusCode.Forbidden,
             () => Soap.Tweets(SoapVersion.Soap11, other).UpdateTweetAsync(tweet.Id, "yours now"),
             () => Json.SendAsync(HttpMethod.Put, $"api/tweets/{tweet.Id}", new { text = "yours now" }, other));
     }
@@ -188,7 +188,7 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
         var account = await Soap.SignUpAsync();
         var unknown = Guid.CreateVersion7();
 
-        await AssertSameErrorAsync(ErrorCode.NotFound, HttpStatusCode.NotFound,
+        await ParityAssert.SameErrorAsync(ErrorCode.NotFound, HttpStatusCode.NotFound,
             () => Soap.Tweets(SoapVersion.Soap11, account).DeleteTweetAsync(unknown),
             () => Json.SendAsync(HttpMethod.Delete, $"api/tweets/{unknown}", account: account));
     }
@@ -226,26 +226,5 @@ public sealed class RestFaultParityTests : ServiceTests<RestFaultParityTests>
 
         Assert.AreEqual(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.AreEqual(ErrorCode.MalformedRequest, (await JsonApi.ProblemOfAsync(response)).Code);
-    }
-
-    /// <summary>Runs the SOAP call and the HTTP call; both must fail with <paramref name="code"/>, the same fields and the same message.</summary>
-    private static async Task<JsonProblem> AssertSameErrorAsync(ErrorCode code, HttpStatusCode status, Func<Task> soap, Func<Task<HttpResponseMessage>> json)
-    {
-        var fault = await FaultAssert.ThrowsAsync(Enum.Parse<Proxy.ErrorCode>(code.ToString()), soap);
-        using var response = await json();
-        var problem = await JsonApi.ProblemOfAsync(response);
-
-        Assert.AreEqual(status, response.StatusCode, problem.Detail);
-        Assert.AreEqual(code, problem.Code);
-        Assert.AreEqual($"http://tweetssoap.example/2026/11/problems/{code}", problem.Type);
-        Assert.AreEqual(fault.Message, problem.Detail);
-        CollectionAssert.AreEqual(fault.Fields ?? [], problem.Fields ?? []);
-        Assert.IsFalse(string.IsNullOrEmpty(problem.CorrelationId), "every problem names its request in the log");
-        if (code == ErrorCode.Unauthenticated)
-        {
-            Assert.AreEqual("Basic", response.Headers.WwwAuthenticate.Single().Scheme);
-        }
-
-        return problem;
     }
 }

@@ -22,7 +22,7 @@ public sealed class RestParityTests : ServiceTests<RestParityTests>
         var overSoap = await Soap.Users(SoapVersion.Soap12, username, "correct horse").LoginAsync();
 
         Assert.AreEqual($"/api/users/{created.Id}", response.Headers.Location?.OriginalString);
-        AssertSame(overSoap, created);
+        ParityAssert.Same(overSoap, created);
         Assert.AreEqual("Ada", created.FirstName, "the same trimming rule ran");
         Assert.AreEqual(new DateTime(1815, 12, 10, 0, 0, 0, DateTimeKind.Utc), created.BirthDate);
     }
@@ -36,7 +36,7 @@ public sealed class RestParityTests : ServiceTests<RestParityTests>
 
         var overJson = await Json.ExpectAsync<User>(HttpStatusCode.OK, HttpMethod.Post, "api/login", account: account);
 
-        AssertSame(await Soap.Users(version, account).LoginAsync(), overJson);
+        ParityAssert.Same(await Soap.Users(version, account).LoginAsync(), overJson);
         Assert.IsNotNull(overJson.Email, "Login returns the caller's own profile");
     }
 
@@ -47,7 +47,7 @@ public sealed class RestParityTests : ServiceTests<RestParityTests>
 
         var overJson = await Json.ExpectAsync<User>(HttpStatusCode.OK, HttpMethod.Get, $"api/users/{account.User.Id}");
 
-        AssertSame(await Soap.Users(SoapVersion.Soap11).GetUserAsync(account.User.Id), overJson);
+        ParityAssert.Same(await Soap.Users(SoapVersion.Soap11).GetUserAsync(account.User.Id), overJson);
         Assert.IsNull(overJson.Email, "another user's email stays private over JSON too");
     }
 
@@ -65,8 +65,8 @@ public sealed class RestParityTests : ServiceTests<RestParityTests>
         var soapSecond = await Soap.Users(SoapVersion.Soap11).ListUsersAsync(2, jsonFirst.NextPageToken);
 
         Assert.AreEqual(soapFirst.NextPageToken, jsonFirst.NextPageToken);
-        AssertSame(soapFirst.Users, jsonFirst.Users);
-        AssertSame(soapSecond.Users, jsonSecond.Users);
+        ParityAssert.Same(soapFirst.Users, jsonFirst.Users);
+        ParityAssert.Same(soapSecond.Users, jsonSecond.Users);
         Assert.HasCount(2, jsonFirst.Users);
     }
 
@@ -80,7 +80,7 @@ public sealed class RestParityTests : ServiceTests<RestParityTests>
 
         Assert.AreEqual("Augusta", updated.FirstName);
         Assert.AreEqual("Lovelace", updated.LastName, "absent fields keep their value");
-        AssertSame(await Soap.Users(SoapVersion.Soap11, account.User.Username, "new password!").LoginAsync(), updated);
+        ParityAssert.Same(await Soap.Users(SoapVersion.Soap11, account.User.Username, "new password!").LoginAsync(), updated);
     }
 
     [TestMethod]
@@ -105,8 +105,8 @@ public sealed class RestParityTests : ServiceTests<RestParityTests>
         var posted = await ReadAsync<Tweet>(response, HttpStatusCode.Created);
 
         Assert.AreEqual($"/api/tweets/{posted.Id}", response.Headers.Location?.OriginalString);
-        AssertSame(await Soap.Tweets(version).GetTweetAsync(posted.Id), posted);
-        AssertSame(posted, await Json.ExpectAsync<Tweet>(HttpStatusCode.OK, HttpMethod.Get, response.Headers.Location!.OriginalString));
+        ParityAssert.Same(await Soap.Tweets(version).GetTweetAsync(posted.Id), posted);
+        ParityAssert.Same(posted, await Json.ExpectAsync<Tweet>(HttpStatusCode.OK, HttpMethod.Get, response.Headers.Location!.OriginalString));
     }
 
     [TestMethod]
@@ -117,7 +117,7 @@ public sealed class RestParityTests : ServiceTests<RestParityTests>
 
         var overJson = await Json.ExpectAsync<Tweet>(HttpStatusCode.OK, HttpMethod.Get, $"api/tweets/{posted.Id}");
 
-        AssertSame(posted, overJson);
+        ParityAssert.Same(posted, overJson);
     }
 
     [TestMethod]
@@ -136,8 +136,8 @@ public sealed class RestParityTests : ServiceTests<RestParityTests>
             $"api/tweets?authorId={account.User.Id}&maxResults=3&pageToken={soapFirst.NextPageToken}");
 
         Assert.AreEqual(soapFirst.NextPageToken, jsonFirst.NextPageToken);
-        AssertSame(soapFirst.Tweets, jsonFirst.Tweets);
-        AssertSame(soapSecond.Tweets, jsonSecond.Tweets);
+        ParityAssert.Same(soapFirst.Tweets, jsonFirst.Tweets);
+        ParityAssert.Same(soapSecond.Tweets, jsonSecond.Tweets);
         Assert.HasCount(2, jsonSecond.Tweets);
         Assert.IsNull(jsonSecond.NextPageToken, "the last page has no token in either face");
     }
@@ -152,7 +152,7 @@ public sealed class RestParityTests : ServiceTests<RestParityTests>
 
         Assert.AreEqual("second draft", updated.Text);
         Assert.IsNotNull(updated.UpdatedAt);
-        AssertSame(await Soap.Tweets(SoapVersion.Soap11).GetTweetAsync(posted.Id), updated);
+        ParityAssert.Same(await Soap.Tweets(SoapVersion.Soap11).GetTweetAsync(posted.Id), updated);
     }
 
     [TestMethod]
@@ -173,35 +173,4 @@ public sealed class RestParityTests : ServiceTests<RestParityTests>
         Assert.AreEqual(status, response.StatusCode, text);
         return System.Text.Json.JsonSerializer.Deserialize<T>(text, JsonApi.Options)!;
     }
-
-    // The SOAP side arrives as the generated proxy's types, the JSON side as the contract types the service serializes.
-    private static void AssertSame(Proxy.User expected, User actual) =>
-        Assert.AreEqual(Describe(expected), Describe(actual));
-
-    private static void AssertSame(Proxy.Tweet expected, Tweet actual) =>
-        Assert.AreEqual(Describe(expected), Describe(actual));
-
-    private static void AssertSame(Tweet expected, Tweet actual) =>
-        Assert.AreEqual(Describe(expected), Describe(actual));
-
-    private static void AssertSame(IEnumerable<Proxy.User> expected, IEnumerable<User> actual) =>
-        CollectionAssert.AreEqual(expected.Select(Describe).ToList(), actual.Select(Describe).ToList());
-
-    private static void AssertSame(IEnumerable<Proxy.Tweet> expected, IEnumerable<Tweet> actual) =>
-        CollectionAssert.AreEqual(expected.Select(Describe).ToList(), actual.Select(Describe).ToList());
-
-    // Times compare as UTC instants: the WCF client and System.Text.Json may disagree on DateTimeKind, not on the instant.
-    private static string Describe(User u) =>
-        $"{u.Id}|{u.Username}|{u.Email}|{u.FirstName}|{u.LastName}|{Utc(u.BirthDate)}|{Utc(u.CreatedAt)}";
-
-    private static string Describe(Proxy.User u) =>
-        $"{u.Id}|{u.Username}|{u.Email}|{u.FirstName}|{u.LastName}|{Utc(u.BirthDate)}|{Utc(u.CreatedAt)}";
-
-    private static string Describe(Tweet t) =>
-        $"{t.Id}|{t.Text}|{t.Author.Id}|{t.Author.Username}|{t.Author.DisplayName}|{Utc(t.CreatedAt)}|{Utc(t.UpdatedAt)}";
-
-    private static string Describe(Proxy.Tweet t) =>
-        $"{t.Id}|{t.Text}|{t.Author?.Id}|{t.Author?.Username}|{t.Author?.DisplayName}|{Utc(t.CreatedAt)}|{Utc(t.UpdatedAt)}";
-
-    private static string Utc(DateTime? time) => time?.ToUniversalTime().ToString("O") ?? "-";
 }

@@ -7,6 +7,7 @@ using TweetsSoap.Tests.Support;
 namespace TweetsSoap.Tests.Storage;
 
 [TestClass]
+[TestCategory(Categories.External)]
 public sealed class PostgresTweetStoreTests : TweetStoreTests
 {
     private readonly List<PostgresDatabase> _databases = [];

@@ -5,12 +5,6 @@ using TweetsSoap.Client.Soap;
 
 namespace TweetsSoap.Tests.Support;
 
-public enum SoapVersion
-{
-    Soap11,
-    Soap12,
-}
-
 /// <summary>
 /// Generated proxies (Client/Generated) to the fixture's service over SOAP 1.1 or 1.2, anonymous or with a
 /// UsernameToken, so the end-to-end tests call the service the way an integrator's generated client does.
@@ -26,18 +20,18 @@ public sealed class SoapClients(Uri baseAddress) : IDisposable
 
     public UserServiceClient Users(SoapVersion version, string? username = null, string? password = null) =>
         Track(username is null
-            ? new UserServiceClient(new Uri(baseAddress, "UserService.svc"), ProtocolOf(version))
-            : new UserServiceClient(new Uri(baseAddress, "UserService.svc"), ProtocolOf(version), username, password ?? ""));
+            ? new UserServiceClient(new Uri(baseAddress, "UserService.svc"), version)
+            : new UserServiceClient(new Uri(baseAddress, "UserService.svc"), version, username, password ?? ""));
 
     public TweetServiceClient Tweets(SoapVersion version, string? username = null, string? password = null) =>
         Track(username is null
-            ? new TweetServiceClient(new Uri(baseAddress, "TweetService.svc"), ProtocolOf(version))
-            : new TweetServiceClient(new Uri(baseAddress, "TweetService.svc"), ProtocolOf(version), username, password ?? ""));
+            ? new TweetServiceClient(new Uri(baseAddress, "TweetService.svc"), version)
+            : new TweetServiceClient(new Uri(baseAddress, "TweetService.svc"), version, username, password ?? ""));
 
     public SocialServiceClient Social(SoapVersion version, string? username = null, string? password = null) =>
         Track(username is null
-            ? new SocialServiceClient(new Uri(baseAddress, "SocialService.svc"), ProtocolOf(version))
-            : new SocialServiceClient(new Uri(baseAddress, "SocialService.svc"), ProtocolOf(version), username, password ?? ""));
+            ? new SocialServiceClient(new Uri(baseAddress, "SocialService.svc"), version)
+            : new SocialServiceClient(new Uri(baseAddress, "SocialService.svc"), version, username, password ?? ""));
 
     public UserServiceClient Users(SoapVersion version, Account account) => Users(version, account.Username, account.Password);
 
@@ -55,8 +49,6 @@ public sealed class SoapClients(Uri baseAddress) : IDisposable
     }
 
     public static string UniqueUsername() => "u" + Guid.NewGuid().ToString("N")[..12];
-
-    public static SoapProtocol ProtocolOf(SoapVersion version) => version == SoapVersion.Soap11 ? SoapProtocol.Soap11 : SoapProtocol.Soap12;
 
     public void Dispose()
     {

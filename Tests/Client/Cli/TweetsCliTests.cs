@@ -1,17 +1,20 @@
 using TweetsSoap.Client.Cli;
+using TweetsSoap.Tests.Support;
 
 namespace TweetsSoap.Tests.Client.Cli;
 
 /// <summary>The command-line client's entry point, invoked in-process against the real service.</summary>
 [TestClass]
-public sealed class TweetsCliTests : ProxyTests<TweetsCliTests>
+public sealed class TweetsCliTests : ServiceTests<TweetsCliTests>
 {
+    private const string Password = "correct horse battery";
+
     [TestMethod]
     [DataRow("")]
     [DataRow("--soap12")]
     public async Task SignupPostListEditDelete_AsOneUser_PrintReadableResultsAndExitZero(string soap12)
     {
-        var username = UniqueUsername();
+        var username = SoapClients.UniqueUsername();
         var login = new[] { "--username", username, "--password", Password };
 
         var signup = await RunAsync(["signup", .. login, "--email", $"{username}@example.org", "--first-name", "Ada", "--last-name", "Lovelace", "--birth-date", "1815-12-10", soap12]);
@@ -36,7 +39,7 @@ public sealed class TweetsCliTests : ProxyTests<TweetsCliTests>
     [TestMethod]
     public async Task UserCommands_WithCredentialsFromTheEnvironment_ReachEveryUserOperation()
     {
-        var account = await SignUpAsync(TweetsSoap.Client.Soap.SoapProtocol.Soap11);
+        var account = (await Soap.SignUpAsync()).User;
         Environment.SetEnvironmentVariable("TWEETSSOAP_USERNAME", account.Username);
         Environment.SetEnvironmentVariable("TWEETSSOAP_PASSWORD", Password);
         try

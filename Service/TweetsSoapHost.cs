@@ -9,6 +9,7 @@ using TweetsSoap.Service.Help;
 using TweetsSoap.Service.Identity;
 using TweetsSoap.Service.Observability;
 using TweetsSoap.Service.Operations;
+using TweetsSoap.Service.Requests;
 using TweetsSoap.Service.Rest;
 using TweetsSoap.Service.Soap;
 using TweetsSoap.Service.Soap.Pipeline;
@@ -40,6 +41,7 @@ public static class TweetsSoapHost
         services.AddSingleton<VerificationCache>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<NonceLedger>();
+        services.AddHostedService<LoginLedgerSweeper>();
         services.AddSingleton<SecurityLog>();
         services.AddScoped<Authenticator>();
         services.AddScoped<IUserService, UserService>();
@@ -50,6 +52,8 @@ public static class TweetsSoapHost
         services.AddOptions<SoapLimitsOptions>().Bind(configuration.GetSection(SoapLimitsOptions.Section));
         services.AddSingleton<EnvelopeLog>();
         services.AddTrustedProxies(configuration);
+        // Which server answers is of use to an attacker choosing exploits, and to nobody else.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         services.AddSingleton<SoapFaultTransformer>();
         services.AddSoapCore();
         services.AddTweetsRest();
@@ -64,7 +68,7 @@ public static class TweetsSoapHost
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(StoreReadinessCheck.Tag) });
 
-        app.UseForwardedHeaders();
+        app.UseRequestContext();
         app.UseObservability();
         // Help pages first: a GET of a service address without a query is for people, not for SoapCore.
         app.UseMiddleware<HelpPages>();

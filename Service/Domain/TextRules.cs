@@ -13,6 +13,13 @@ public static class TextRules
     public static int PerceivedLength(string text) =>
         new StringInfo(text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC)).LengthInTextElements;
 
+    /// <summary>
+    /// The rule for every text a request carries, on either face: no control characters but tab and line breaks
+    /// (a NUL or an escape sequence has no business in a name, a query or a password, and ends up in logs and
+    /// databases), and no unpaired surrogate.
+    /// </summary>
+    public static bool IsPlainText(string text) => HasOnlyPrintableControls(text) && IsWellFormedUtf16(text);
+
     /// <summary>True when the text has no Unicode control characters other than tab, line feed and carriage return.</summary>
     public static bool HasOnlyPrintableControls(string text)
     {

@@ -19,6 +19,8 @@ public sealed partial class Validation
     public const int MaxEmailLength = 254;
     public const int MaxClientRequestIdLength = 64;
 
+    private const string ControlCharacters = "must not contain control characters (other than tab and line breaks) or unpaired surrogates";
+
     public Validation Username(string? value, string field = "username")
     {
         if (string.IsNullOrEmpty(value))
@@ -26,7 +28,7 @@ public sealed partial class Validation
             return Add(field, "is required");
         }
 
-        return UsernamePattern().IsMatch(value) ? this : Add(field, "must be 1 to 15 letters, digits or underscores");
+        return Domain.Username.IsValid(value) ? this : Add(field, $"must be {Domain.Username.Rule}");
     }
 
     public Validation Email(string? value, string field = "email")
@@ -41,7 +43,8 @@ public sealed partial class Validation
             && address.Address == value
             && address.DisplayName.Length == 0
             && address.Host.Contains('.', StringComparison.Ordinal)
-            && !value.Any(char.IsWhiteSpace);
+            && !value.Any(char.IsWhiteSpace)
+            && TextRules.IsPlainText(value);
         return valid ? this : Add(field, "must be a valid email address such as ada@example.org");
     }
 
@@ -53,7 +56,12 @@ public sealed partial class Validation
         }
 
         var length = TextRules.PerceivedLength(value);
-        return length is >= MinPasswordLength and <= MaxPasswordLength && TextRules.IsWellFormedUtf16(value)
+        if (!TextRules.IsPlainText(value))
+        {
+            return Add(field, ControlCharacters);
+        }
+
+        return length is >= MinPasswordLength and <= MaxPasswordLength
             ? this
             : Add(field, $"must be {MinPasswordLength} to {MaxPasswordLength} characters");
     }
@@ -66,7 +74,7 @@ public sealed partial class Validation
         }
 
         var length = TextRules.PerceivedLength(value);
-        var valid = length <= MaxNameLength && TextRules.HasOnlyPrintableControls(value) && TextRules.IsWellFormedUtf16(value);
+        var valid = length <= MaxNameLength && TextRules.IsPlainText(value);
         return valid ? this : Add(field, $"must be 1 to {MaxNameLength} characters without control characters");
     }
 
@@ -88,7 +96,7 @@ public sealed partial class Validation
             return Add(field, "must not be empty");
         }
 
-        if (!TextRules.IsWellFormedUtf16(value) || !TextRules.HasOnlyPrintableControls(value) || TweetLength.HasInvalidCharacters(value))
+        if (!TextRules.IsPlainText(value) || TweetLength.HasInvalidCharacters(value))
         {
             return Add(field, "must not contain control characters, unpaired surrogates or U+FFFE, U+FEFF, U+FFFF");
         }
@@ -104,6 +112,11 @@ public sealed partial class Validation
         if (string.IsNullOrWhiteSpace(value))
         {
             return Add(field, "is required");
+        }
+
+        if (!TextRules.IsPlainText(value))
+        {
+            return Add(field, ControlCharacters);
         }
 
         return value.Length <= maxLength ? this : Add(field, $"must be at most {maxLength} characters");
@@ -147,11 +160,6 @@ public sealed partial class Validation
         throw Faults.ValidationFailed(
             string.Join("; ", _problems.Select(p => $"{p.Field} {p.Problem}")) + ".",
             _problems.Select(p => p.Field).Distinct());
-
-    public static bool IsUsername(string? value) => value is not null && UsernamePattern().IsMatch(value);
-
-    [GeneratedRegex("^[A-Za-z0-9_]{1,15}$", RegexOptions.CultureInvariant)]
-    private static partial Regex UsernamePattern();
 
     [GeneratedRegex("^[A-Za-z0-9._:-]{1,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex ClientRequestIdPattern();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using TweetsSoap.Service.Domain;
 using TweetsSoap.Service.Soap;
 using TweetsSoap.Service.Storage;
 
@@ -36,11 +37,10 @@ public sealed class Authenticator(
                 "This operation needs a WS-Security UsernameToken (PasswordText) in the wsse:Security header.");
         }
 
-        if (throttle.RetryAfter(sent.Username, credentials.ClientAddress) is { } retryAfter)
+        // Every key below is the canonical name, so no other spelling reaches the account, its budget or its nonces.
+        if (!Username.TryCanonical(sent.Username, out var account))
         {
-            var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
-            securityLog.Throttled(sent.Username, credentials.ClientAddress, seconds, credentials.CorrelationId);
-            throw Faults.Throttled(seconds);
+            throw Refused($"The username is not a valid username ({Username.Rule}).");
         }
 
         var skew = options.Value.ClockSkew;
@@ -49,28 +49,58 @@ public sealed class Authenticator(
             throw Refused($"The UsernameToken was created at {created:O}, more than {skew.TotalSeconds:0} seconds from the service's clock; send a fresh token.");
         }
 
-        var user = await store.FindUserByUsernameAsync(sent.Username, cancellationToken);
-        if (user is null || !cache.Confirms(sent, user))
-        {
-            var result = hasher.VerifyHashedPassword(user!, user?.PasswordHash ?? DecoyHash.Value, sent.Password);
-            if (user is null || result == PasswordVerificationResult.Failed)
-            {
-                throttle.RecordFailure(sent.Username, credentials.ClientAddress);
-                securityLog.LoginFailed(sent.Username, credentials.ClientAddress, credentials.CorrelationId);
-                throw Faults.Unauthenticated(WrongCredentials);
-            }
+        var address = credentials.ClientAddress;
+        var findUser = store.FindUserByUsernameAsync(account, cancellationToken);
+        var standing = throttle.RetryAfterAsync(account, address, cancellationToken);
+        await Task.WhenAll(findUser, standing);
+        var user = await findUser;
 
-            cache.Remember(sent, user);
+        // Throttled before the cache is asked: a remembered password must not answer differently from a wrong one.
+        var verification = await standing is { } wait ? new Verification(false, wait)
+            : user is not null && cache.Confirms(account, sent.Password, user) ? new Verification(true)
+            : await cache.VerifyOnceAsync(account, sent.Password, address, user, () => VerifyAsync(account, address, user, sent.Password));
+
+        if (verification.RetryAfter is { } retryAfter)
+        {
+            var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
+            securityLog.Throttled(account, address, seconds, credentials.CorrelationId);
+            throw Faults.Throttled(seconds);
+        }
+
+        if (!verification.Matched || user is null)
+        {
+            securityLog.LoginFailed(account, address, credentials.CorrelationId);
+            throw Faults.Unauthenticated(WrongCredentials);
         }
 
         // Checked only once the password matched, so that nobody else can spend a user's nonces.
-        if (sent.Nonce is { } nonce && !nonces.TryRecord(sent.Username, nonce))
+        if (sent.Nonce is { } nonce && !await nonces.TryRecordAsync(account, nonce, cancellationToken))
         {
             throw Refused("This UsernameToken nonce was already used; send a new nonce with every request.");
         }
 
         credentials.User = user;
         return user;
+    }
+
+    /// <summary>The slow hash, admitted by the throttle first; a refused attempt learns nothing about the password.</summary>
+    private async Task<Verification> VerifyAsync(string account, string address, UserRecord? user, string password)
+    {
+        // Not the request's token: the verification is shared with concurrent requests that may outlive this one.
+        var attempt = await throttle.BeginAsync(account, address, CancellationToken.None);
+        if (attempt.RetryAfter is { } retryAfter)
+        {
+            return new Verification(false, retryAfter);
+        }
+
+        var result = hasher.VerifyHashedPassword(user!, user?.PasswordHash ?? DecoyHash.Value, password);
+        if (user is null || result == PasswordVerificationResult.Failed)
+        {
+            return new Verification(false);
+        }
+
+        await throttle.SucceededAsync(attempt, CancellationToken.None);
+        return new Verification(true);
     }
 
     private Exception Refused(string reason)

@@ -1,60 +1,97 @@
-using System.Threading.RateLimiting;
+using System.Net;
 using Microsoft.Extensions.Options;
+using TweetsSoap.Service.Storage;
 
 namespace TweetsSoap.Service.Identity;
 
 /// <summary>
-/// Counts failed logins per account and per client address in fixed windows (ASP.NET Core's rate limiter); once
-/// either is spent, logins from there are refused without checking the password until the window ends.
+/// Slows password guessing without handing anyone a lockout button. Failed logins count in a sliding window per
+/// (account, address) pair, per account and per address. A pair over its small budget is refused: that is the
+/// guesser. An account or an address over its ceiling is refused only from addresses the account has not logged
+/// in from recently, so the owner keeps logging in from home while a botnet spends the account's ceiling, and
+/// the users behind a shared address keep logging in while one of them guesses. A refused attempt never checks
+/// the password (the answer must not tell a right guess from a wrong one) and is not counted.
 /// </summary>
-public sealed class LoginThrottle : IDisposable
+public sealed class LoginThrottle(ILoginLedger ledger, IOptions<CredentialOptions> options, TimeProvider time)
 {
-    private readonly PartitionedRateLimiter<string> _accounts;
-    private readonly PartitionedRateLimiter<string> _addresses;
-
-    public LoginThrottle(IOptions<CredentialOptions> options)
-    {
-        var o = options.Value;
-        _accounts = Limiter(o.FailedLoginsPerAccount, o.FailedLoginWindow);
-        _addresses = Limiter(o.FailedLoginsPerAddress, o.FailedLoginWindow);
-    }
+    private readonly CredentialOptions _options = options.Value;
 
     /// <summary>How long to wait before trying again, or null when a login may be attempted now.</summary>
-    public TimeSpan? RetryAfter(string username, string address) =>
-        Spent(_accounts, AccountKey(username)) ?? Spent(_addresses, address);
-
-    public void RecordFailure(string username, string address)
+    public async Task<TimeSpan?> RetryAfterAsync(string account, string address, CancellationToken cancellationToken)
     {
-        _accounts.AttemptAcquire(AccountKey(username)).Dispose();
-        _addresses.AttemptAcquire(address).Dispose();
+        var window = Window();
+        return RetryAfter(await ledger.ReadAsync(account, AddressKey(address), window, cancellationToken), window.Now);
     }
 
-    public void Dispose()
+    /// <summary>Admits a password check and counts it as a failure until <see cref="SucceededAsync"/>, or says how long to wait.</summary>
+    public async Task<LoginAttempt> BeginAsync(string account, string address, CancellationToken cancellationToken)
     {
-        _accounts.Dispose();
-        _addresses.Dispose();
+        var window = Window();
+        address = AddressKey(address);
+        var (history, id) = await ledger.BeginAttemptAsync(account, address, window, h => RetryAfter(h, window.Now) is null, cancellationToken);
+        return new LoginAttempt(id, account, address, id is null ? RetryAfter(history, window.Now) ?? TimeSpan.FromSeconds(1) : null);
     }
 
-    private static TimeSpan? Spent(PartitionedRateLimiter<string> limiter, string key)
+    public Task SucceededAsync(LoginAttempt attempt, CancellationToken cancellationToken) =>
+        ledger.SucceededAsync(attempt.Id ?? throw new InvalidOperationException("The attempt was not admitted."), attempt.Account, attempt.Address, time.GetUtcNow(), cancellationToken);
+
+    public Task SweepAsync(CancellationToken cancellationToken) => ledger.SweepAsync(Window(), cancellationToken);
+
+    /// <summary>
+    /// What counts as one address: an IPv4 address (also when it arrives IPv4-mapped), or an IPv6 /64, the
+    /// smallest block a provider hands out, since whoever holds one can send from 2^64 addresses.
+    /// </summary>
+    public static string AddressKey(string address)
     {
-        // Asking for zero permits tells whether any are left without using one.
-        using var lease = limiter.AttemptAcquire(key, permitCount: 0);
-        if (lease.IsAcquired)
+        if (!IPAddress.TryParse(address, out var ip))
         {
-            return null;
+            return address;
         }
 
-        return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
+        if (ip.IsIPv4MappedToIPv6)
+        {
+            return ip.MapToIPv4().ToString();
+        }
+
+        if (ip.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return ip.ToString();
+        }
+
+        var bytes = ip.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return $"{new IPAddress(bytes)}/64";
     }
 
-    private static string AccountKey(string username) => username.ToUpperInvariant();
+    private LoginWindow Window()
+    {
+        var now = time.GetUtcNow();
+        return new LoginWindow(now, now - _options.FailedLoginWindow, now - _options.KnownAddressDuration);
+    }
 
-    private static PartitionedRateLimiter<string> Limiter(int permits, TimeSpan window) =>
-        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+    private TimeSpan? RetryAfter(LoginHistory history, DateTimeOffset now)
+    {
+        // Each spent limit frees up when its oldest counted failure leaves the window; all must have.
+        DateTimeOffset? until = null;
+        Spent(history.PairFailures, _options.FailedLoginsPerAccountAndAddress, history.PairOldest);
+        if (!history.KnownAddress)
         {
-            PermitLimit = permits,
-            Window = window,
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
+            Spent(history.AccountFailures, _options.FailedLoginsPerAccount, history.AccountOldest);
+            Spent(history.AddressFailures, _options.FailedLoginsPerAddress, history.AddressOldest);
+        }
+
+        return until is { } end ? TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling((end - now).TotalSeconds))) : null;
+
+        void Spent(int failures, int limit, DateTimeOffset? oldest)
+        {
+            if (failures >= limit)
+            {
+                var frees = (oldest ?? now) + _options.FailedLoginWindow;
+                until = until is { } other && other > frees ? other : frees;
+            }
+        }
+    }
 }
+
+/// <summary>An admitted password check (<see cref="Id"/> set), or a refused one with how long to wait.</summary>
+public sealed record LoginAttempt(Guid? Id, string Account, string Address, TimeSpan? RetryAfter);

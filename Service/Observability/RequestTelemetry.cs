@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Net.Http.Headers;
+using TweetsSoap.Service.Requests;
 using TweetsSoap.Service.Soap.Pipeline;
-using TweetsSoap.Service.Identity;
 using TweetsSoap.Service.Rest;
 using TweetsSoap.Service.Soap;
 
@@ -25,8 +25,8 @@ public sealed partial class RequestTelemetry(RequestDelegate next, ServiceMetric
             return;
         }
 
-        var outcome = new RequestOutcome();
-        context.Features.Set(outcome);
+        var request = RequestContext.Of(context)!;
+        var outcome = request.Outcome;
         var start = Stopwatch.GetTimestamp();
         var recorded = false;
         void Record()
@@ -43,15 +43,15 @@ public sealed partial class RequestTelemetry(RequestDelegate next, ServiceMetric
             var operation = outcome.Operation ?? route?.Operation ?? "unknown";
             var result = outcome.FaultCode ?? (context.Response.StatusCode < 400 ? "ok" : $"http {context.Response.StatusCode}");
             metrics.Record(operation, protocol, elapsed, outcome.FaultCode);
-            var caller = context.RequestServices.GetService<RequestCredentials>()?.Value?.Username;
+            var caller = request.Caller;
             if (json)
             {
-                LogJsonRequest(context.TraceIdentifier, route?.Service ?? "unknown", operation, protocol, caller ?? "anonymous", result,
+                LogJsonRequest(request.CorrelationId, route?.Service ?? "unknown", operation, protocol, caller ?? "anonymous", result,
                     context.Response.StatusCode, elapsed.TotalMilliseconds);
             }
             else
             {
-                LogRequest(context.TraceIdentifier, endpoint!.Name, operation, protocol, caller ?? "anonymous", result,
+                LogRequest(request.CorrelationId, endpoint!.Name, operation, protocol, caller ?? "anonymous", result,
                     context.Response.StatusCode, elapsed.TotalMilliseconds);
             }
         }

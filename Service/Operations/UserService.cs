@@ -102,7 +102,7 @@ public sealed class UserService(ITweetStore store, Authenticator authenticator, 
     public async Task<UserLookup> GetUsersByUsernames(List<string> usernames)
     {
         new Validation().Batch(usernames, "usernames").ThrowIfInvalid();
-        var valid = usernames.Where(n => Validation.IsUsername(n)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var valid = usernames.Where(n => Username.IsValid(n)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var found = (await store.FindUsersByUsernamesAsync(valid, default)).ToDictionary(u => u.Username, StringComparer.OrdinalIgnoreCase);
         var lookup = new UserLookup();
         foreach (var name in usernames.Distinct(StringComparer.OrdinalIgnoreCase))
@@ -113,12 +113,12 @@ public sealed class UserService(ITweetStore store, Authenticator authenticator, 
             }
             else
             {
-                var isValid = Validation.IsUsername(name);
+                var isValid = Username.IsValid(name);
                 lookup.Problems.Add(new LookupProblem
                 {
                     Value = name ?? "",
                     Code = isValid ? ErrorCode.NotFound : ErrorCode.ValidationFailed,
-                    Message = isValid ? $"There is no user named {name}." : "A username is 1 to 15 letters, digits or underscores.",
+                    Message = isValid ? $"There is no user named {name}." : $"A username is {Username.Rule}.",
                 });
             }
         }

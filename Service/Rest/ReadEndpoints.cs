@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TweetsSoap.Contracts;
-using TweetsSoap.Service.Observability;
+using TweetsSoap.Service.Requests;
 using TweetsSoap.Service.Soap;
 
 namespace TweetsSoap.Service.Rest;

@@ -2,7 +2,7 @@ using System.ServiceModel;
 using System.Text.Json;
 using TweetsSoap.Contracts;
 using TweetsSoap.Service.Identity;
-using TweetsSoap.Service.Observability;
+using TweetsSoap.Service.Requests;
 using TweetsSoap.Service.Soap;
 using TweetsSoap.Service.Storage;
 
@@ -39,7 +39,7 @@ public sealed partial class RestGate(RequestDelegate next, ILogger<RestGate> log
         catch (Exception exception) when (!context.Response.HasStarted)
         {
             context.Response.Clear();
-            var problem = Problems.From(Describe(exception, context.TraceIdentifier, credentials));
+            var problem = Problems.From(Describe(context, exception, context.TraceIdentifier, credentials));
             // Kestrel knows better than 400 for a body of the wrong media type (415) or size (413).
             await WriteAsync(context, exception is BadHttpRequestException bad ? problem with { Status = bad.StatusCode } : problem);
         }
@@ -47,7 +47,7 @@ public sealed partial class RestGate(RequestDelegate next, ILogger<RestGate> log
 
     private static Task WriteAsync(HttpContext context, Problem problem)
     {
-        RequestOutcome.Of(context)?.FaultCode = problem.Code.ToString();
+        RequestOutcome.Of(context)?.Failed(problem.Code, problem.Detail);
         return Problems.WriteAsync(context, problem);
     }
 
@@ -67,7 +67,7 @@ public sealed partial class RestGate(RequestDelegate next, ILogger<RestGate> log
         return code is null ? null : new ServiceFault { Code = code.Value, Message = message, CorrelationId = context.TraceIdentifier };
     }
 
-    private ServiceFault Describe(Exception exception, string correlationId, RequestCredentials credentials)
+    private ServiceFault Describe(HttpContext context, Exception exception, string correlationId, RequestCredentials credentials)
     {
         switch (exception)
         {
@@ -85,9 +85,9 @@ public sealed partial class RestGate(RequestDelegate next, ILogger<RestGate> log
 
             // Unreadable JSON, a body of the wrong media type or a query value of the wrong type: the client's to fix.
             case BadHttpRequestException or JsonException:
-                var reason = exception is BadHttpRequestException { InnerException: JsonException inner } ? inner.Message : exception.Message;
+                var reason = BindingProblems.Describe(context, exception);
                 LogDeclaredFault(ErrorCode.MalformedRequest, reason, correlationId);
-                return new ServiceFault { Code = ErrorCode.MalformedRequest, Message = $"The request could not be read: {reason}", CorrelationId = correlationId };
+                return new ServiceFault { Code = ErrorCode.MalformedRequest, Message = reason, CorrelationId = correlationId };
 
             case StoreUnavailableException:
                 LogUnavailable(exception, correlationId);

@@ -16,6 +16,10 @@ public sealed class SoapEndpoint
         Namespace = description.GeneralContract.Namespace;
         ActionsByOperation = description.Operations.ToFrozenDictionary(o => o.Name, o => o.SoapAction, StringComparer.Ordinal);
         Actions = ActionsByOperation.Values.ToFrozenSet(StringComparer.Ordinal);
+        ParameterTypes = description.Operations.ToFrozenDictionary(
+            o => o.Name,
+            o => o.InParameters.ToFrozenDictionary(p => p.Name, p => p.Parameter.ParameterType, StringComparer.Ordinal),
+            StringComparer.Ordinal);
     }
 
     public string Path { get; }
@@ -33,6 +37,9 @@ public sealed class SoapEndpoint
 
     /// <summary>The soapAction of every operation, exactly as the WSDL declares them.</summary>
     public FrozenSet<string> Actions { get; }
+
+    /// <summary>The type of each parameter (its element name in the operation's wrapper), by operation name.</summary>
+    public FrozenDictionary<string, FrozenDictionary<string, Type>> ParameterTypes { get; }
 
     public static IReadOnlyList<SoapEndpoint> All { get; } =
     [

@@ -2,8 +2,7 @@ using System.Runtime.Serialization;
 using System.ServiceModel;
 using System.Xml;
 using TweetsSoap.Contracts;
-using TweetsSoap.Service.Identity;
-using TweetsSoap.Service.Observability;
+using TweetsSoap.Service.Requests;
 using TweetsSoap.Service.Storage;
 
 namespace TweetsSoap.Service.Soap;
@@ -15,21 +14,13 @@ namespace TweetsSoap.Service.Soap;
 /// <c>Unavailable</c>; anything else becomes a
 /// generic <c>InternalError</c> whose only clue is a correlation id that is also in the log.
 /// </summary>
-public sealed partial class SoapFaultTransformer(SecurityLog securityLog, ILogger<SoapFaultTransformer> logger)
+public sealed partial class SoapFaultTransformer(ILogger<SoapFaultTransformer> logger)
 {
     public FaultBodyWriter Translate(Exception exception, HttpContext context, EnvelopeVersion envelope)
     {
         var correlationId = context.TraceIdentifier;
         var detail = Describe(exception, correlationId);
-        if (RequestOutcome.Of(context) is { } outcome)
-        {
-            outcome.FaultCode = detail.Code.ToString();
-        }
-
-        if (detail.Code == ErrorCode.Forbidden && context.RequestServices.GetService<RequestCredentials>() is { } caller)
-        {
-            securityLog.Forbidden(caller.User?.Username, caller.ClientAddress, detail.Message, correlationId);
-        }
+        RequestOutcome.Of(context)?.Failed(detail.Code, detail.Message);
 
         return new FaultBodyWriter(envelope, detail);
     }
@@ -44,14 +35,14 @@ public sealed partial class SoapFaultTransformer(SecurityLog securityLog, ILogge
                 return declared.Detail;
 
             // Reading the envelope or an argument failed: the client sent something the contract does not describe.
-            // These messages speak of the client's own XML (element names, positions, values), not of our code.
+            // EnvelopeInspector names most such problems before SoapCore reads anything; what remains is answered
+            // without the reader's own words, which name .NET types, and logged with them for the operator.
             case XmlException or SerializationException or FormatException or ProtocolException:
-                var reason = exception is SerializationException ? QuotingMessage(exception) : exception.Message;
-                LogDeclaredFault(ErrorCode.MalformedRequest, reason, correlationId);
+                LogDeclaredFault(ErrorCode.MalformedRequest, QuotingMessage(exception), correlationId);
                 return new ServiceFault
                 {
                     Code = ErrorCode.MalformedRequest,
-                    Message = $"The request message could not be read: {reason}",
+                    Message = "The request message could not be read: an argument is not of the type the WSDL declares, or the envelope is not shaped as the contract describes.",
                     CorrelationId = correlationId,
                 };
 

@@ -10,7 +10,7 @@ public interface ITweetStore
 
     Task<UserRecord?> GetUserAsync(Guid id, CancellationToken cancellationToken);
 
-    /// <summary>Finds a user by handle, ignoring case.</summary>
+    /// <summary>Finds a user by the canonical form of the handle (<see cref="Domain.Username"/>); null for anything that is not a username.</summary>
     Task<UserRecord?> FindUserByUsernameAsync(string username, CancellationToken cancellationToken);
 
     /// <summary>Users newest first, starting after <paramref name="before"/> when it is given.</summary>

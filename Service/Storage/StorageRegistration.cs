@@ -3,7 +3,7 @@ using TweetsSoap.Service.Storage.Sqlite;
 
 namespace TweetsSoap.Service.Storage;
 
-/// <summary>Registers the backend that <c>Storage:Provider</c> names, as <see cref="ITweetStore"/> and <see cref="IStoreSchema"/>.</summary>
+/// <summary>Registers the backend that <c>Storage:Provider</c> names, as <see cref="ITweetStore"/>, <see cref="IStoreSchema"/> and <see cref="ILoginLedger"/>.</summary>
 public static class StorageRegistration
 {
     public static IServiceCollection AddTweetStore(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -18,12 +18,15 @@ public static class StorageRegistration
             services.AddSingleton<PostgresDatabase>();
             services.AddSingleton<IStoreSchema>(s => s.GetRequiredService<PostgresDatabase>());
             services.AddSingleton<ITweetStore, PostgresTweetStore>();
+            services.AddSingleton<ILoginLedger, PostgresLoginLedger>();
         }
         else
         {
             services.AddSingleton<SqliteConnectionFactory>();
             services.AddSingleton<IStoreSchema>(s => s.GetRequiredService<SqliteConnectionFactory>());
             services.AddSingleton<ITweetStore, SqliteTweetStore>();
+            // SQLite is one instance on one machine, so the login ledger can stay in the process.
+            services.AddSingleton<ILoginLedger, InProcessLoginLedger>();
         }
 
         services.AddHealthChecks().AddCheck<StoreReadinessCheck>("store", tags: [StoreReadinessCheck.Tag]);

@@ -42,8 +42,8 @@ public sealed class HostileValueTests : ServiceTests<HostileValueTests>
     }
 
     [TestMethod]
-    [DataRow("TweetService", "ListTweets", "<maxResults>99999999999</maxResults>", "Int32")]
-    [DataRow("TweetService", "ListTweets", "<maxResults>-2147483649</maxResults>", "Int32")]
+    [DataRow("TweetService", "ListTweets", "<maxResults>99999999999</maxResults>", "maxResults must be an integer; '99999999999'")]
+    [DataRow("TweetService", "ListTweets", "<maxResults>-2147483649</maxResults>", "maxResults must be an integer; '-2147483649'")]
     [DataRow("TweetService", "GetTweet", "<tweetId>00000000-0000-0000-0000-00000000000G</tweetId>", "0000000G")]
     [DataRow("UserService", "SignUp", "<username>x</username><birthDate>10000-01-01</birthDate>", "10000-01-01")]
     [DataRow("UserService", "SignUp", "<username>x</username><birthDate>2020-02-30</birthDate>", "2020-02-30")]

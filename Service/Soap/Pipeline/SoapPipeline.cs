@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using TweetsSoap.Contracts;
 using TweetsSoap.Service.Identity;
-using TweetsSoap.Service.Observability;
+using TweetsSoap.Service.Requests;
 
 namespace TweetsSoap.Service.Soap.Pipeline;
 
@@ -16,7 +16,13 @@ namespace TweetsSoap.Service.Soap.Pipeline;
 /// SoapCore's <c>GET /X.svc/Operation?arg=..</c> and form posts, which would skip the WS-Security check, get 404.
 /// </summary>
 public sealed partial class SoapPipeline(
-    RequestDelegate next, IOptions<SoapLimitsOptions> options, EnvelopeLog envelopeLog, SoapFaultTransformer faults, TimeProvider time, ILogger<SoapPipeline> logger)
+    RequestDelegate next,
+    IOptions<SoapLimitsOptions> options,
+    EnvelopeLog envelopeLog,
+    SoapFaultTransformer faults,
+    SecurityLog securityLog,
+    TimeProvider time,
+    ILogger<SoapPipeline> logger)
 {
     public const string Soap11MediaType = "text/xml";
     public const string Soap12MediaType = "application/soap+xml";
@@ -100,7 +106,11 @@ public sealed partial class SoapPipeline(
             var fault = problem.Code is SoapFaultCode.Sender
                 ? new FaultBodyWriter(envelope.Version, new ServiceFault { Code = ErrorCode.MalformedRequest, Message = problem.Message, CorrelationId = context.TraceIdentifier })
                 : FaultBodyWriter.EnvelopeFault(envelope.Version, problem.Code, problem.Message);
-            RequestOutcome.Of(context)?.FaultCode = problem.Code is SoapFaultCode.Sender ? nameof(ErrorCode.MalformedRequest) : problem.Code.ToString();
+            if (problem.Code is SoapFaultCode.Sender)
+            {
+                RequestOutcome.Of(context)?.Failed(ErrorCode.MalformedRequest, problem.Message);
+            }
+
             await SoapResponseWriter.WriteFaultAsync(context, envelope.Version, fault, header: null);
             return;
         }
@@ -111,17 +121,26 @@ public sealed partial class SoapPipeline(
         }
 
         RequestOutcome.Of(context)?.Operation = request.Operation?.Name;
-        if (request.Security is { } security)
+        var credentials = context.RequestServices.GetRequiredService<RequestCredentials>();
+        var now = time.GetUtcNow();
+        var stale = request.Security is { } security ? SecurityTimestamp.Problem(security, now) : null;
+        if (request.Security is not null)
         {
-            UsernameTokenHeader.Read(security, CallerOf(context));
+            UsernameTokenHeader.Read(request.Security, credentials);
         }
 
-        var header = request.AsksForTimestamp ? new SecurityTimestampHeader(time.GetUtcNow()) : null;
+        var header = request.AsksForTimestamp ? new SecurityTimestampHeader(now) : null;
         try
         {
             if (request.Problem is { } problem)
             {
                 throw problem;
+            }
+
+            if (stale is not null)
+            {
+                securityLog.CredentialsRefused(credentials.ClientAddress, stale, credentials.CorrelationId);
+                throw Faults.Unauthenticated(stale);
             }
 
             var operation = request.Operation!;
@@ -134,15 +153,6 @@ public sealed partial class SoapPipeline(
         {
             await SoapResponseWriter.WriteFaultAsync(context, envelope.Version, faults.Translate(exception, context, envelope.Version), header);
         }
-    }
-
-    /// <summary>The request's credentials, told where the request came from and which id its faults carry.</summary>
-    private static RequestCredentials CallerOf(HttpContext context)
-    {
-        var credentials = context.RequestServices.GetRequiredService<RequestCredentials>();
-        credentials.ClientAddress = context.Connection.RemoteIpAddress?.ToString() ?? credentials.ClientAddress;
-        credentials.CorrelationId = context.TraceIdentifier;
-        return credentials;
     }
 
     /// <summary>The SOAPAction header (SOAP 1.1) or the action parameter of the Content-Type (SOAP 1.2), unquoted.</summary>

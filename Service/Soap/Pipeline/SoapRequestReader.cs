@@ -69,7 +69,7 @@ public sealed class SoapRequestReader
         catch (Exception e) when (e is XmlException or ArgumentException or InvalidOperationException or FormatException)
         {
             // The text reader reports some malformed names with an ArgumentException.
-            throw NotXml(e);
+            throw NotXml(e as XmlException ?? new XmlException(e.Message, e), envelope);
         }
     }
 
@@ -106,8 +106,8 @@ public sealed class SoapRequestReader
         }
     }
 
-    private static EnvelopeProblem NotXml(Exception e) =>
-        EnvelopeProblem.Malformed($"The request is not well-formed XML, or uses a DTD (never accepted): {e.Message}");
+    private static EnvelopeProblem NotXml(XmlException e, BufferedEnvelope envelope) =>
+        EnvelopeProblem.Malformed(XmlProblems.Describe(e, envelope.Encoding.GetString(envelope.Buffer, 0, envelope.Length)));
 
     private SoapRequest ReadEnvelope()
     {
@@ -135,17 +135,21 @@ public sealed class SoapRequestReader
                 {
                     reader.Read();
                 }
-                else if (IsSoap("Header") && bodies == 0 && headers++ == 0)
+                else if (bodies > 0)
+                {
+                    throw EnvelopeProblem.Malformed(IsSoap("Header")
+                        ? "The Header follows the Body; a SOAP envelope has its Header, if any, before the Body."
+                        : IsSoap("Body")
+                            ? "The envelope has more than one Body."
+                            : $"<{Shorten(reader.Name)}> follows the Body; nothing may follow the Body of a SOAP envelope (WS-I Basic Profile R1011).");
+                }
+                else if (IsSoap("Header") && headers++ == 0)
                 {
                     ReadHeader();
                 }
                 else if (IsSoap("Body"))
                 {
-                    if (++bodies > 1)
-                    {
-                        throw EnvelopeProblem.Malformed("The envelope has more than one Body.");
-                    }
-
+                    bodies++;
                     ReadBody();
                 }
                 else
@@ -166,6 +170,8 @@ public sealed class SoapRequestReader
 
         return new SoapRequest(_operation, _arguments, _security, _deferred);
     }
+
+    private static string Shorten(string name) => name.Length <= 64 ? name : name[..64] + "…";
 
     private bool IsSoap(string localName) => _reader.LocalName == localName && _reader.NamespaceURI == _soap;
 
@@ -231,6 +237,10 @@ public sealed class SoapRequestReader
             Defer(Faults.MalformedRequest(
                 $"The SOAP body is empty, or the envelope is not of the SOAP version its Content-Type says: {SoapPipeline.Soap11MediaType} is SOAP 1.1, {SoapPipeline.Soap12MediaType} is SOAP 1.2."));
         }
+        else if (reader.NodeType != XmlNodeType.Element)
+        {
+            Defer(new XmlException($"The Body holds text where the operation element belongs."));
+        }
         else if (_deferred is null && Dispatch() is { } operation)
         {
             _operation = operation;
@@ -246,8 +256,22 @@ public sealed class SoapRequestReader
         }
 
         // The rest of the body, up to its end tag (depth 1), still has to pass the reader's checks.
+        var operationName = reader.Depth == 2 && reader.NodeType == XmlNodeType.Element ? reader.Name : null;
+        if (operationName is not null)
+        {
+            reader.Skip();
+        }
+
         while (reader.Depth > 1 || reader.NodeType != XmlNodeType.EndElement)
         {
+            if (reader.Depth == 2 && reader.NodeType == XmlNodeType.Element)
+            {
+                var first = operationName ?? _operation?.Name;
+                var holds = first is null ? "" : $"<{Shorten(first)}> and ";
+                throw EnvelopeProblem.Malformed(
+                    $"The Body holds {holds}<{Shorten(reader.Name)}>; a request carries exactly one operation element (WS-I Basic Profile R9981).");
+            }
+
             if (!reader.Read())
             {
                 return;

@@ -109,13 +109,30 @@ public sealed class PostgresDatabase : IStoreSchema, IAsyncDisposable
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
-    private async Task<T> RunAsync<T>(string sql, Action<NpgsqlParameterCollection> bind, Func<NpgsqlCommand, Task<T>> run)
-    {
-        try
+    /// <summary>Runs <paramref name="work"/> in one transaction on one pooled connection, committing when it returns.</summary>
+    public Task<T> InTransactionAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        TranslateAsync(async () =>
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var result = await work(connection, transaction);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        });
+
+    private Task<T> RunAsync<T>(string sql, Action<NpgsqlParameterCollection> bind, Func<NpgsqlCommand, Task<T>> run) =>
+        TranslateAsync(async () =>
         {
             await using var command = _dataSource.CreateCommand(sql);
             bind(command.Parameters);
             return await run(command);
+        });
+
+    private static async Task<T> TranslateAsync<T>(Func<Task<T>> run)
+    {
+        try
+        {
+            return await run();
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName is { } name && UniqueFields.TryGetValue(name, out var field))
         {

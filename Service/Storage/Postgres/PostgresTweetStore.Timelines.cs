@@ -1,4 +1,5 @@
 using Npgsql;
+using TweetsSoap.Service.Domain;
 
 namespace TweetsSoap.Service.Storage.Postgres;
 
@@ -8,7 +9,7 @@ public sealed partial class PostgresTweetStore
     public async Task<IReadOnlyList<UserRecord>> FindUsersByUsernamesAsync(IReadOnlyCollection<string> usernames, CancellationToken cancellationToken) =>
         await database.QueryAsync(
             $"{UserSelect} WHERE u.username_key = ANY(@keys)",
-            p => Bind(p, "keys", usernames.Select(n => n.ToLowerInvariant()).ToArray()),
+            p => Bind(p, "keys", Username.CanonicalKeys(usernames)),
             ReadUser,
             cancellationToken);
 

@@ -1,4 +1,5 @@
 using Npgsql;
+using TweetsSoap.Service.Domain;
 
 namespace TweetsSoap.Service.Storage.Postgres;
 
@@ -33,12 +34,9 @@ public sealed partial class PostgresTweetStore
         .SingleOrDefault();
 
     public async Task<UserRecord?> FindUserByUsernameAsync(string username, CancellationToken cancellationToken) =>
-        (await database.QueryAsync(
-            $"{UserSelect} WHERE u.username_key = @key",
-            p => Bind(p, "key", username.ToLowerInvariant()),
-            ReadUser,
-            cancellationToken))
-        .SingleOrDefault();
+        Username.TryCanonical(username, out var key)
+            ? (await database.QueryAsync($"{UserSelect} WHERE u.username_key = @key", p => Bind(p, "key", key), ReadUser, cancellationToken)).SingleOrDefault()
+            : null;
 
     public async Task<IReadOnlyList<UserRecord>> ListUsersAsync(Guid? before, int limit, CancellationToken cancellationToken) =>
         await database.QueryAsync(
@@ -73,7 +71,7 @@ public sealed partial class PostgresTweetStore
     {
         Bind(p, "id", user.Id);
         Bind(p, "username", user.Username);
-        Bind(p, "username_key", user.Username.ToLowerInvariant());
+        Bind(p, "username_key", Username.Canonical(user.Username));
         Bind(p, "email", user.Email);
         Bind(p, "email_key", user.Email.ToLowerInvariant());
         Bind(p, "password_hash", user.PasswordHash);

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using TweetsSoap.Service.Domain;
 
 namespace TweetsSoap.Service.Storage.Sqlite;
 
@@ -9,7 +10,7 @@ public sealed partial class SqliteTweetStore
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"{UserSelect} WHERE u.username_key IN ({InList(command, "$u", usernames.Select(n => n.ToLowerInvariant()))})";
+        command.CommandText = $"{UserSelect} WHERE u.username_key IN ({InList(command, "$u", Username.CanonicalKeys(usernames))})";
         return await ReadUsersAsync(command, cancellationToken);
     }
 

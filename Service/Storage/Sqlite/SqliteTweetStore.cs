@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using TweetsSoap.Service.Domain;
 
 namespace TweetsSoap.Service.Storage.Sqlite;
 
@@ -57,10 +58,15 @@ public sealed partial class SqliteTweetStore(SqliteConnectionFactory connections
 
     public async Task<UserRecord?> FindUserByUsernameAsync(string username, CancellationToken cancellationToken)
     {
+        if (!Username.TryCanonical(username, out var key))
+        {
+            return null;
+        }
+
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"{UserSelect} WHERE u.username_key = $key";
-        command.Parameters.AddWithValue("$key", username.ToLowerInvariant());
+        command.Parameters.AddWithValue("$key", key);
         return (await ReadUsersAsync(command, cancellationToken)).SingleOrDefault();
     }
 
@@ -186,7 +192,7 @@ public sealed partial class SqliteTweetStore(SqliteConnectionFactory connections
     {
         command.Parameters.AddWithValue("$id", Key(user.Id));
         command.Parameters.AddWithValue("$username", user.Username);
-        command.Parameters.AddWithValue("$username_key", user.Username.ToLowerInvariant());
+        command.Parameters.AddWithValue("$username_key", Username.Canonical(user.Username));
         command.Parameters.AddWithValue("$email", user.Email);
         command.Parameters.AddWithValue("$email_key", user.Email.ToLowerInvariant());
         command.Parameters.AddWithValue("$password_hash", user.PasswordHash);

@@ -1,13 +1,14 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 
-namespace TweetsSoap.Service.Soap;
+namespace TweetsSoap.Service.Requests;
 
 /// <summary>
 /// Honours <c>X-Forwarded-For/-Proto/-Host</c> only from the proxies named in the <c>ForwardedHeaders</c> section
 /// (<c>KnownProxies</c>: addresses, <c>KnownNetworks</c>: CIDR ranges), so that behind a TLS-terminating proxy the
-/// WSDL's <c>soap:address</c> and the throttled client address are right, and nobody else can set them. ASP.NET
-/// Core trusts loopback by default; that default is dropped, so with no proxy configured nothing is honoured.
+/// WSDL's <c>soap:address</c> and the client address that is throttled and logged are right, and nobody else can set
+/// them. With no proxy configured no forwarded header is read at all: ASP.NET Core's middleware trusts every sender
+/// when both lists are empty, so the lists alone cannot express "nobody".
 /// </summary>
 public static class TrustedProxies
 {
@@ -16,17 +17,25 @@ public static class TrustedProxies
     public static IServiceCollection AddTrustedProxies(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(Section);
+        var proxies = section.GetSection("KnownProxies").Get<string[]>() ?? [];
+        var networks = section.GetSection("KnownNetworks").Get<string[]>() ?? [];
         return services.Configure<ForwardedHeadersOptions>(options =>
         {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();
-            foreach (var proxy in section.GetSection("KnownProxies").Get<string[]>() ?? [])
+            if (proxies.Length == 0 && networks.Length == 0)
+            {
+                options.ForwardedHeaders = ForwardedHeaders.None;
+                return;
+            }
+
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            foreach (var proxy in proxies)
             {
                 options.KnownProxies.Add(IPAddress.Parse(proxy));
             }
 
-            foreach (var network in section.GetSection("KnownNetworks").Get<string[]>() ?? [])
+            foreach (var network in networks)
             {
                 options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }

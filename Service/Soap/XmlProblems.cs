@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using System.Xml;
+
+namespace TweetsSoap.Service.Soap;
+
+/// <summary>
+/// Says in the service's own words why a request is not XML the service reads. The reader's messages tell a .NET
+/// developer which reader setting to change ("set the DtdProcessing property…") and quote the offending character
+/// raw, which would put a control character into the fault and the log.
+/// </summary>
+public static partial class XmlProblems
+{
+    public static string Describe(XmlException exception, string document)
+    {
+        if (document.Contains("<!DOCTYPE", StringComparison.Ordinal))
+        {
+            return "The request has a DTD (<!DOCTYPE …>); this service never accepts one, so send the envelope without it.";
+        }
+
+        if (ForbiddenCharacter(document) is { } character)
+        {
+            return $"The request contains {character}, which XML 1.0 does not allow, not even as a character reference.";
+        }
+
+        return $"The request is not well-formed XML (line {exception.LineNumber}, position {exception.LinePosition}).";
+    }
+
+    /// <summary>The first character XML 1.0 forbids, written out or as a reference such as <c>&amp;#0;</c>, described.</summary>
+    private static string? ForbiddenCharacter(string document)
+    {
+        for (var i = 0; i < document.Length; i++)
+        {
+            var c = document[i];
+            if (char.IsHighSurrogate(c) && i + 1 < document.Length && char.IsLowSurrogate(document[i + 1]))
+            {
+                i++;
+            }
+            else if (!XmlConvert.IsXmlChar(c))
+            {
+                return $"the character U+{(int)c:X4}";
+            }
+        }
+
+        foreach (Match reference in CharacterReference().Matches(document))
+        {
+            var hex = reference.Groups["hex"].Success;
+            var digits = hex ? reference.Groups["hex"].Value : reference.Groups["dec"].Value;
+            if (!int.TryParse(digits, hex ? NumberStyles.AllowHexSpecifier : NumberStyles.None, CultureInfo.InvariantCulture, out var code)
+                || code > 0x10FFFF
+                || code <= 0xFFFF && !XmlConvert.IsXmlChar((char)code))
+            {
+                return $"the character reference {reference.Value} (U+{Math.Min(code, 0x10FFFF):X4})";
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex("&#(?:x(?<hex>[0-9A-Fa-f]{1,8})|(?<dec>[0-9]{1,10}));", RegexOptions.CultureInvariant)]
+    private static partial Regex CharacterReference();
+}

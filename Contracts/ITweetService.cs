@@ -37,13 +37,21 @@ public interface ITweetService
     [FaultContract(typeof(ServiceFault))]
     Task<TweetLookup> GetTweets(List<Guid> tweetIds);
 
-    /// <summary>One user's tweets, newest first. Anonymous.</summary>
+    /// <summary>
+    /// One user's tweets and retweets, newest first (a retweet by the time of retweeting, with <c>Retweet</c> set).
+    /// Each tweet appears once, at its newest place. sinceId and untilId bound the entries' times as tweet ids do.
+    /// Anonymous.
+    /// </summary>
     /// <remarks>Faults: ValidationFailed (userId missing, maxResults out of range, pageToken not issued for this timeline), NotFound.</remarks>
     [OperationContract]
     [FaultContract(typeof(ServiceFault))]
     Task<TweetPage> GetUserTimeline(Guid userId, int? maxResults, string? pageToken, Guid? sinceId, Guid? untilId);
 
-    /// <summary>The caller's tweets and those of the accounts the caller follows, newest first. Needs a UsernameToken.</summary>
+    /// <summary>
+    /// Tweets and retweets of the caller and of the accounts the caller follows, newest first (a retweet by the time
+    /// of retweeting, with <c>Retweet</c> naming who). Each tweet appears once, at its newest retweet by these
+    /// accounts, or where it was posted when none of them retweeted it. Needs a UsernameToken.
+    /// </summary>
     /// <remarks>Faults: Unauthenticated, ValidationFailed.</remarks>
     [OperationContract]
     [FaultContract(typeof(ServiceFault))]

@@ -49,6 +49,30 @@ public sealed class Tweet
     /// <summary>Hashtags, mentions and URLs found in the text, with their positions.</summary>
     [DataMember(Order = 11, IsRequired = true)]
     public TweetEntities Entities { get; set; } = new();
+
+    /// <summary>
+    /// On a user or home timeline only: present when the tweet is there because someone on the timeline retweeted
+    /// it, saying who and when. Absent everywhere else. An optional last element added in December 2026 within the
+    /// same namespace: clients built before it skip it and read the tweet as before.
+    /// </summary>
+    [DataMember(Order = 12, EmitDefaultValue = false)]
+    public TimelineRetweet? Retweet { get; set; }
+}
+
+/// <summary>
+/// Why a tweet is on a timeline although nobody on it wrote it: a retweet. A timeline shows each tweet once, at its
+/// newest retweet by the timeline's people (or where it was posted, when none of them retweeted it).
+/// </summary>
+[DataContract(Namespace = Namespaces.V1)]
+public sealed class TimelineRetweet
+{
+    /// <summary>Who retweeted the tweet onto this timeline.</summary>
+    [DataMember(Order = 1, IsRequired = true)]
+    public TweetAuthor RetweetedBy { get; set; } = new();
+
+    /// <summary>When they retweeted it (UTC); the timeline is ordered by this time for this entry.</summary>
+    [DataMember(Order = 2, IsRequired = true)]
+    public DateTime RetweetedAt { get; set; }
 }
 
 /// <summary>The author of a tweet, as shown beside it.</summary>

@@ -154,6 +154,19 @@ public partial class TextEntity : global::System.Runtime.Serialization.IExtensib
     public global::System.Runtime.Serialization.ExtensionDataObject? ExtensionData { get; set; }
 }
 
+[global::System.Runtime.Serialization.DataContract(Name = "TimelineRetweet", Namespace = "http://tweetssoap.example/2026/11")]
+public partial class TimelineRetweet : global::System.Runtime.Serialization.IExtensibleDataObject
+{
+    [global::System.Runtime.Serialization.DataMember(Name = "RetweetedBy", Order = 0, IsRequired = true)]
+    public TweetAuthor? RetweetedBy { get; set; }
+
+    [global::System.Runtime.Serialization.DataMember(Name = "RetweetedAt", Order = 1, IsRequired = true)]
+    public global::System.DateTime RetweetedAt { get; set; }
+
+    /// <summary>Elements a newer service sends that this proxy does not know; kept so they survive a round trip.</summary>
+    public global::System.Runtime.Serialization.ExtensionDataObject? ExtensionData { get; set; }
+}
+
 [global::System.Runtime.Serialization.DataContract(Name = "Tweet", Namespace = "http://tweetssoap.example/2026/11")]
 public partial class Tweet : global::System.Runtime.Serialization.IExtensibleDataObject
 {
@@ -189,6 +202,9 @@ public partial class Tweet : global::System.Runtime.Serialization.IExtensibleDat
 
     [global::System.Runtime.Serialization.DataMember(Name = "Entities", Order = 10, IsRequired = true)]
     public TweetEntities? Entities { get; set; }
+
+    [global::System.Runtime.Serialization.DataMember(Name = "Retweet", Order = 11, EmitDefaultValue = false)]
+    public TimelineRetweet? Retweet { get; set; }
 
     /// <summary>Elements a newer service sends that this proxy does not know; kept so they survive a round trip.</summary>
     public global::System.Runtime.Serialization.ExtensionDataObject? ExtensionData { get; set; }

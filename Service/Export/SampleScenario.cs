@@ -8,7 +8,8 @@ namespace TweetsSoap.Service.Export;
 
 /// <summary>
 /// A day of two users, one call per operation of every service, in an order where each call is meaningful: Grace and
-/// Ada sign up, Ada follows Grace, replies to her tweet, likes and retweets it, then takes all of it back and leaves.
+/// Ada sign up, Ada follows Grace, replies to her tweet (which Grace retweets), likes and retweets it, then takes all of
+/// it back and leaves.
 /// Each of Ada's calls becomes a sample in <c>wsdl/samples/</c>; Grace's only set the scene.
 /// </summary>
 public sealed class SampleScenario(SampleRecorder recorder)
@@ -36,6 +37,8 @@ public sealed class SampleScenario(SampleRecorder recorder)
 
         var graceTweet = await PostAsync(recorder.PrepareAsync, _grace, "Found the first actual #bug in the Mark II https://example.org/moth", null);
         var reply = await PostAsync(recorder.CallAsync, _ada, "@grace A moth! Logged as #bug number one 👋", graceTweet);
+        // So that both timeline samples show a retweet entry.
+        await recorder.PrepareAsync(Social, nameof(ISocialService.Retweet), _grace, Arg("tweetId", reply));
         await ReadTweetsAsync(graceId, adaId, graceTweet, reply);
         await EngageAsync(graceId, adaId, graceTweet);
 

@@ -43,6 +43,26 @@ public static class Mapping
         };
     }
 
+    public static Tweet ToContract(TimelineEntry entry)
+    {
+        var tweet = ToContract(entry.Tweet);
+        if (entry.Retweet is { } retweet)
+        {
+            tweet.Retweet = new TimelineRetweet
+            {
+                RetweetedBy = new TweetAuthor
+                {
+                    Id = retweet.UserId,
+                    Username = retweet.Username,
+                    DisplayName = $"{retweet.FirstName} {retweet.LastName}",
+                },
+                RetweetedAt = retweet.CreatedAt,
+            };
+        }
+
+        return tweet;
+    }
+
     public static User ToContract(UserRecord user, bool self) => new()
     {
         Id = user.Id,

@@ -24,6 +24,19 @@ public static class Pages
         return new TweetPage { Tweets = [.. page.Select(Mapping.ToContract)], NextPageToken = next };
     }
 
+    /// <summary>A page of a timeline: like <see cref="TweetsAsync"/>, on the entries' keys (a retweet's id for a retweet).</summary>
+    public static async Task<TweetPage> TimelineAsync(
+        string listing, int? maxResults, string? pageToken, Guid? sinceId, Guid? untilId, Func<IdRange, int, Task<IReadOnlyList<TimelineEntry>>> list)
+    {
+        new Validation().PageSize(maxResults).ThrowIfInvalid();
+        var last = Paging.ReadToken(pageToken, listing);
+        var before = last is { } l && untilId is { } u ? (l < u ? l : u) : last ?? untilId;
+        var size = maxResults ?? Paging.DefaultPageSize;
+        var rows = await list(new IdRange(before, sinceId), size + 1);
+        var (page, next) = Paging.Cut(rows, size, listing, e => e.Key);
+        return new TweetPage { Tweets = [.. page.Select(Mapping.ToContract)], NextPageToken = next };
+    }
+
     public static async Task<TweetPage> KeyedTweetsAsync(
         string listing, int? maxResults, string? pageToken, Func<Guid?, int, Task<IReadOnlyList<Keyed<TweetRecord>>>> list)
     {

@@ -33,14 +33,14 @@ public sealed partial class TweetService
     {
         new Validation().Required(userId, "userId").ThrowIfInvalid();
         _ = await store.GetUserAsync(userId, default) ?? throw Faults.NotFound($"There is no user with id {userId}.");
-        return await Pages.TweetsAsync($"user:{userId:N}", maxResults, pageToken, sinceId, untilId,
+        return await Pages.TimelineAsync($"user:{userId:N}", maxResults, pageToken, sinceId, untilId,
             (range, limit) => store.ListUserTimelineAsync(userId, range, limit, default));
     }
 
     public async Task<TweetPage> GetHomeTimeline(int? maxResults, string? pageToken, Guid? sinceId, Guid? untilId)
     {
         var caller = await authenticator.RequireUserAsync(default);
-        return await Pages.TweetsAsync($"home:{caller.Id:N}", maxResults, pageToken, sinceId, untilId,
+        return await Pages.TimelineAsync($"home:{caller.Id:N}", maxResults, pageToken, sinceId, untilId,
             (range, limit) => store.ListHomeTimelineAsync(caller.Id, range, limit, default));
     }
 

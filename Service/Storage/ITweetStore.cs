@@ -44,11 +44,12 @@ public interface ITweetStore
     /// <summary>The tweets with these ids, in no particular order.</summary>
     Task<IReadOnlyList<TweetRecord>> GetTweetsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 
-    /// <summary>One author's tweets inside <paramref name="range"/>, newest first.</summary>
-    Task<IReadOnlyList<TweetRecord>> ListUserTimelineAsync(Guid authorId, IdRange range, int limit, CancellationToken cancellationToken);
+    /// <summary>The user's tweets and retweets with keys inside <paramref name="range"/>, newest first (see <see cref="TimelineEntry"/>).</summary>
+    Task<IReadOnlyList<TimelineEntry>> ListUserTimelineAsync(Guid authorId, IdRange range, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Tweets of the user and of everyone the user follows inside <paramref name="range"/>, newest first.</summary>
-    Task<IReadOnlyList<TweetRecord>> ListHomeTimelineAsync(Guid userId, IdRange range, int limit, CancellationToken cancellationToken);
+    /// <summary>Tweets and retweets of the user and of everyone the user follows with keys inside <paramref name="range"/>,
+    /// newest first (see <see cref="TimelineEntry"/>).</summary>
+    Task<IReadOnlyList<TimelineEntry>> ListHomeTimelineAsync(Guid userId, IdRange range, int limit, CancellationToken cancellationToken);
 
     /// <summary>Tweets whose conversation id is <paramref name="conversationId"/>, newest first.</summary>
     Task<IReadOnlyList<TweetRecord>> ListConversationAsync(Guid conversationId, IdRange range, int limit, CancellationToken cancellationToken);
@@ -128,6 +129,16 @@ public sealed record TweetRecord(
 
     public int QuoteCount { get; init; }
 }
+
+/// <summary>
+/// One place on a timeline: a tweet posted by one of the timeline's people (keyed by the tweet's id), or a tweet
+/// retweeted by one of them (keyed by the retweet's id, with <see cref="Retweet"/>). A tweet is on a timeline once:
+/// at its newest place, so a retweet hides the tweet's own place and older retweets of it by the same people.
+/// </summary>
+public sealed record TimelineEntry(Guid Key, TweetRecord Tweet, RetweetRecord? Retweet);
+
+/// <summary>Who retweeted a tweet onto a timeline, and when.</summary>
+public sealed record RetweetRecord(Guid UserId, string Username, string FirstName, string LastName, DateTime CreatedAt);
 
 /// <summary>What a user can do to another user or to a tweet.</summary>
 public enum Relation

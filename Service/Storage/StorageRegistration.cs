@@ -24,6 +24,7 @@ public static class StorageRegistration
         {
             services.AddSingleton<SqliteConnectionFactory>();
             services.AddSingleton<IStoreSchema>(s => s.GetRequiredService<SqliteConnectionFactory>());
+            services.AddSingleton<SqliteWriter>();
             services.AddSingleton<ITweetStore, SqliteTweetStore>();
             // SQLite is one instance on one machine, so the login ledger can stay in the process.
             services.AddSingleton<ILoginLedger, InProcessLoginLedger>();

@@ -11,7 +11,7 @@ namespace TweetsSoap.Tests.EndToEnd;
 /// <summary>A service process killed with SIGKILL in the middle of a burst of writes loses none it acknowledged.</summary>
 [TestClass]
 [TestCategory(Categories.External)]
-public sealed class CrashTests
+public sealed partial class CrashTests
 {
     private const int Burst = 100;
     private const int AcknowledgedBeforeKill = 20;

@@ -46,6 +46,34 @@ public sealed class TimelineTests : ServiceTests<TimelineTests>
     [TestMethod]
     [DataRow(SoapVersion.Soap11)]
     [DataRow(SoapVersion.Soap12)]
+    public async Task Retweets_AppearOnTheRetweetersAndFollowersTimelinesWithWhoAndWhen_UntilUndone(SoapVersion version)
+    {
+        var ada = await Soap.SignUpAsync(version);
+        var grace = await Soap.SignUpAsync(version);
+        var stranger = await Soap.SignUpAsync(version);
+        await Soap.Social(version, ada).FollowAsync(grace.User.Id);
+        var foreign = await Soap.Tweets(version, stranger).PostTweetAsync("worth sharing", null, null, null);
+        var own = await Soap.Tweets(version, ada).PostTweetAsync("mine", null, null, null);
+        await Soap.Social(version, grace).RetweetAsync(foreign.Id);
+
+        var home = (await Soap.Tweets(version, ada).GetHomeTimelineAsync(null, null, null, null)).Tweets;
+        var graces = (await Soap.Tweets(version).GetUserTimelineAsync(grace.User.Id, null, null, null, null)).Tweets;
+        await Soap.Social(version, grace).UndoRetweetAsync(foreign.Id);
+        var undone = (await Soap.Tweets(version, ada).GetHomeTimelineAsync(null, null, null, null)).Tweets;
+
+        CollectionAssert.AreEqual(new[] { foreign.Id, own.Id }, home.Select(t => t.Id).ToList(), "the retweet is newer than ada's tweet");
+        Assert.AreEqual(grace.User.Username, home[0].Retweet!.RetweetedBy.Username);
+        Assert.IsTrue(home[0].Retweet!.RetweetedAt >= foreign.CreatedAt);
+        Assert.AreEqual(1, home[0].Metrics.RetweetCount);
+        Assert.IsNull(home[1].Retweet);
+        Assert.AreEqual(foreign.Id, graces.Single().Id);
+        Assert.AreEqual(grace.User.Id, graces.Single().Retweet!.RetweetedBy.Id);
+        CollectionAssert.AreEqual(new[] { own.Id }, undone.Select(t => t.Id).ToList());
+    }
+
+    [TestMethod]
+    [DataRow(SoapVersion.Soap11)]
+    [DataRow(SoapVersion.Soap12)]
     public async Task HomeTimeline_HasOwnAndFollowedTweetsOnlyNewestFirst(SoapVersion version)
     {
         var ada = await Soap.SignUpAsync(version);

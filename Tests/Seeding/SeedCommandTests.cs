@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TweetsSoap.Service.Seeding;
 using TweetsSoap.Service.Storage;
@@ -18,8 +19,10 @@ public sealed class SeedCommandTests
         {
             Assert.AreEqual(0, await SeedCommand.RunAsync(["--users", "30", "--tweets", "300", $"--Storage:SqlitePath={path}"]));
 
-            var connections = new SqliteConnectionFactory(Options.Create(new StorageOptions { SqlitePath = path }));
-            var store = new SqliteTweetStore(connections);
+            var options = Options.Create(new StorageOptions { SqlitePath = path });
+            var connections = new SqliteConnectionFactory(options);
+            await using var writer = new SqliteWriter(connections, options, NullLogger<SqliteWriter>.Instance);
+            var store = new SqliteTweetStore(connections, writer);
             var user = await store.FindUserByUsernameAsync("user0", default);
             Assert.IsNotNull(user);
             var latest = await store.ListTweetsAsync(null, null, 100, default);

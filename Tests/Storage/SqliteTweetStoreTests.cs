@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TweetsSoap.Service.Storage;
 using TweetsSoap.Service.Storage.Sqlite;
@@ -9,26 +10,33 @@ namespace TweetsSoap.Tests.Storage;
 public sealed class SqliteTweetStoreTests : TweetStoreTests
 {
     private readonly List<string> _directories = [];
+    private readonly List<SqliteWriter> _writers = [];
     private SqliteConnectionFactory _connections = null!;
 
     protected override Task<(ITweetStore Store, IStoreSchema Schema)> CreateStoreAsync()
     {
         var directory = Directory.CreateTempSubdirectory("tweetssoap-store-").FullName;
         _directories.Add(directory);
-        var connections = new SqliteConnectionFactory(Options.Create(new StorageOptions { SqlitePath = Path.Combine(directory, "nested", "tweets.db") }));
+        var options = Options.Create(new StorageOptions { SqlitePath = Path.Combine(directory, "nested", "tweets.db") });
+        var connections = new SqliteConnectionFactory(options);
+        var writer = new SqliteWriter(connections, options, NullLogger<SqliteWriter>.Instance);
+        _writers.Add(writer);
         _connections ??= connections;
-        return Task.FromResult<(ITweetStore, IStoreSchema)>((new SqliteTweetStore(connections), connections));
+        return Task.FromResult<(ITweetStore, IStoreSchema)>((new SqliteTweetStore(connections, writer), connections));
     }
 
-    protected override Task DeleteStoreAsync()
+    protected override async Task DeleteStoreAsync()
     {
+        foreach (var writer in _writers)
+        {
+            await writer.DisposeAsync();
+        }
+
         SqliteConnection.ClearAllPools();
         foreach (var directory in _directories)
         {
             Directory.Delete(directory, recursive: true);
         }
-
-        return Task.CompletedTask;
     }
 
     [TestMethod]

@@ -112,6 +112,28 @@ public abstract partial class TweetStoreTests
     }
 
     [TestMethod]
+    public async Task DeleteUser_TakesTheirLikesRetweetsRepliesQuotesAndFollowsOutOfOthersCounts()
+    {
+        var (ada, grace) = await TwoUsersAsync();
+        var tweet = await PostAsync(ada, "counted");
+        await Store.AddRelationAsync(Relation.Like, grace.Id, tweet, Clock.NewId(), At, default);
+        await Store.AddRelationAsync(Relation.Retweet, grace.Id, tweet, Clock.NewId(), At, default);
+        await Store.AddRelationAsync(Relation.Follow, grace.Id, ada.Id, Clock.NewId(), At, default);
+        await Store.AddRelationAsync(Relation.Follow, ada.Id, grace.Id, Clock.NewId(), At, default);
+        await Store.CreateTweetAsync(new NewTweet(Clock.NewId(), grace.Id, "reply", At) { InReplyToId = tweet, ConversationId = tweet }, default);
+        await Store.CreateTweetAsync(new NewTweet(Clock.NewId(), grace.Id, "quote", At) { QuotedTweetId = tweet }, default);
+        var before = (await Store.GetTweetAsync(tweet, default))!;
+
+        Assert.IsTrue(await Store.DeleteUserAsync(grace.Id, default));
+
+        var after = (await Store.GetTweetAsync(tweet, default))!;
+        var author = (await Store.GetUserAsync(ada.Id, default))!;
+        Assert.AreEqual((1, 1, 1, 1), (before.LikeCount, before.RetweetCount, before.ReplyCount, before.QuoteCount));
+        Assert.AreEqual((0, 0, 0, 0), (after.LikeCount, after.RetweetCount, after.ReplyCount, after.QuoteCount));
+        Assert.AreEqual((0, 0), (author.FollowersCount, author.FollowingCount));
+    }
+
+    [TestMethod]
     public async Task Reply_JoinsTheConversation_AndCountsOnTheParent()
     {
         var (ada, grace) = await TwoUsersAsync();
@@ -149,10 +171,47 @@ public abstract partial class TweetStoreTests
         var between = await Store.ListHomeTimelineAsync(ada.Id, new IdRange(ids[4], ids[0]), 10, default);
         var own = await Store.ListUserTimelineAsync(ada.Id, new IdRange(ids[3], null), 10, default);
 
-        CollectionAssert.AreEqual(new[] { ids[4], ids[3], ids[1], ids[0] }, home.Select(t => t.Id).ToList());
-        CollectionAssert.AreEqual(new[] { ids[3], ids[1] }, between.Select(t => t.Id).ToList());
-        CollectionAssert.AreEqual(new[] { ids[0] }, own.Select(t => t.Id).ToList());
+        CollectionAssert.AreEqual(new[] { ids[4], ids[3], ids[1], ids[0] }, home.Select(e => e.Tweet.Id).ToList());
+        CollectionAssert.AreEqual(new[] { ids[3], ids[1] }, between.Select(e => e.Tweet.Id).ToList());
+        CollectionAssert.AreEqual(new[] { ids[0] }, own.Select(e => e.Tweet.Id).ToList());
     }
+
+    [TestMethod]
+    public async Task Timelines_ShowRetweetsOnceAtTheNewest_AndLoseThemOnUndoAndDelete()
+    {
+        var (ada, grace) = await TwoUsersAsync();
+        var hopper = await CreateUserAsync("hopper");
+        var stranger = await CreateUserAsync("stranger");
+        await Store.AddRelationAsync(Relation.Follow, ada.Id, grace.Id, Clock.NewId(), At, default);
+        await Store.AddRelationAsync(Relation.Follow, ada.Id, hopper.Id, Clock.NewId(), At, default);
+        var own = await PostAsync(ada, "own");
+        var foreign = await PostAsync(stranger, "foreign");
+        var byGrace = Clock.NewId();
+        await Store.AddRelationAsync(Relation.Retweet, grace.Id, foreign, byGrace, At, default);
+        var byHopper = Clock.NewId();
+        await Store.AddRelationAsync(Relation.Retweet, hopper.Id, foreign, byHopper, At.AddMinutes(1), default);
+        var ownByGrace = Clock.NewId();
+        await Store.AddRelationAsync(Relation.Retweet, grace.Id, own, ownByGrace, At.AddMinutes(2), default);
+
+        var home = await Store.ListHomeTimelineAsync(ada.Id, IdRange.All, 10, default);
+        var graces = await Store.ListUserTimelineAsync(grace.Id, IdRange.All, 10, default);
+        var belowHopper = await Store.ListHomeTimelineAsync(ada.Id, new IdRange(byHopper, null), 10, default);
+
+        CollectionAssert.AreEqual(new[] { (ownByGrace, own, "grace"), (byHopper, foreign, "hopper") }, Entries(home));
+        Assert.AreEqual(At.AddMinutes(1), home[1].Retweet!.CreatedAt);
+        CollectionAssert.AreEqual(new[] { (ownByGrace, own, "grace"), (byGrace, foreign, "grace") }, Entries(graces));
+        Assert.IsEmpty(belowHopper, "the tweet is on the timeline once, at its newest retweet");
+
+        await Store.RemoveRelationAsync(Relation.Retweet, hopper.Id, foreign, default);
+        CollectionAssert.AreEqual(new[] { (ownByGrace, own, "grace"), (byGrace, foreign, "grace") }, Entries(await Store.ListHomeTimelineAsync(ada.Id, IdRange.All, 10, default)));
+        await Store.RemoveRelationAsync(Relation.Retweet, grace.Id, own, default);
+        await Store.DeleteTweetAsync(foreign, default);
+        CollectionAssert.AreEqual(new[] { (own, own, (string?)null) }, Entries(await Store.ListHomeTimelineAsync(ada.Id, IdRange.All, 10, default)));
+        Assert.IsEmpty(await Store.ListUserTimelineAsync(grace.Id, IdRange.All, 10, default));
+    }
+
+    private static List<(Guid Key, Guid Tweet, string? By)> Entries(IEnumerable<TimelineEntry> entries) =>
+        [.. entries.Select(e => (e.Key, e.Tweet.Id, e.Retweet?.Username))];
 
     [TestMethod]
     public async Task BatchLookups_ReturnWhatExists_IgnoringCaseOfUsernames()

@@ -5,14 +5,6 @@ using System.Xml.Linq;
 
 namespace TweetsSoap.Tests.Support;
 
-/// <summary>The three ways to call the service: SOAP 1.1, SOAP 1.2 and the JSON face.</summary>
-public enum Face
-{
-    Soap11,
-    Soap12,
-    Json,
-}
-
 /// <summary>Login attempts as raw HTTP, the way a password-guessing script sends them, optionally with forwarded headers.</summary>
 public static class Logins
 {

@@ -1,17 +1,8 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Security;
 
 namespace TweetsSoap.Tests.Support;
-
-/// <summary>The three ways to present credentials: a UsernameToken over SOAP 1.1 or 1.2, or HTTP Basic on the JSON face.</summary>
-public enum Face
-{
-    Soap11,
-    Soap12,
-    Json,
-}
 
 /// <summary>
 /// A caller somewhere else on the network: its TCP connections leave from a loopback address the test chooses
@@ -23,26 +14,7 @@ public sealed class RemoteCaller : IDisposable
 
     public RemoteCaller(Uri service, string source)
     {
-        var from = new IPEndPoint(IPAddress.Parse(source), 0);
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (context, cancellationToken) =>
-            {
-                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                try
-                {
-                    socket.Bind(from);
-                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-        };
-        _http = new HttpClient(handler) { BaseAddress = service };
+        _http = SourceAddress.Client(service, source);
         Source = source;
     }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Reflection;
 using DbUp;
 using Microsoft.Extensions.Options;
@@ -32,12 +33,25 @@ public sealed class PostgresDatabase : IStoreSchema, IAsyncDisposable
     public PostgresDatabase(IOptions<StorageOptions> options)
     {
         var settings = options.Value;
-        var builder = new NpgsqlConnectionStringBuilder(settings.ConnectionString
-            ?? throw new InvalidOperationException("Storage:Provider is Postgres but Storage:ConnectionString is not set."))
+        var configured = settings.ConnectionString
+            ?? throw new InvalidOperationException("Storage:Provider is Postgres but Storage:ConnectionString is not set.");
+        var builder = new NpgsqlConnectionStringBuilder(configured)
         {
             Timeout = settings.ConnectTimeoutSeconds,
             CommandTimeout = settings.CommandTimeoutSeconds,
         };
+        // The store runs a few dozen distinct statements over and over: prepared once per pooled connection, a
+        // read skips parsing and planning. A connection string that names these settings keeps its own values.
+        if (!Names(configured, "Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        if (!Names(configured, "Auto Prepare Min Usages"))
+        {
+            builder.AutoPrepareMinUsages = 2;
+        }
+
         _connectionString = builder.ConnectionString;
         _dataSource = NpgsqlDataSource.Create(_connectionString);
     }
@@ -143,5 +157,12 @@ public sealed class PostgresDatabase : IStoreSchema, IAsyncDisposable
             // Refused or dropped connections, timeouts, an exhausted pool, a server shutting down or starting up.
             throw new StoreUnavailableException(e);
         }
+    }
+
+    private static bool Names(string connectionString, string keyword)
+    {
+        static string Bare(string key) => key.Replace(" ", "", StringComparison.Ordinal);
+        var parsed = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        return parsed.Keys.Cast<string>().Any(key => string.Equals(Bare(key), Bare(keyword), StringComparison.OrdinalIgnoreCase));
     }
 }

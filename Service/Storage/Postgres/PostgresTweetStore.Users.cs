@@ -10,8 +10,7 @@ public sealed partial class PostgresTweetStore
 
     private const string UserSelect = """
         SELECT u.id, u.username, u.email, u.password_hash, u.first_name, u.last_name, u.birth_date, u.created_at, u.signup_request_id,
-            (SELECT count(*) FROM follows f WHERE f.followee_id = u.id),
-            (SELECT count(*) FROM follows f WHERE f.follower_id = u.id)
+            u.followers_count, u.following_count
         FROM users u
         """;
 
@@ -93,7 +92,7 @@ public sealed partial class PostgresTweetStore
         reader.GetDateTime(first + 7),
         reader.IsDBNull(first + 8) ? null : reader.GetString(first + 8))
     {
-        FollowersCount = (int)reader.GetInt64(first + 9),
-        FollowingCount = (int)reader.GetInt64(first + 10),
+        FollowersCount = reader.GetInt32(first + 9),
+        FollowingCount = reader.GetInt32(first + 10),
     };
 }

@@ -34,6 +34,14 @@ public sealed class SqliteConnectionFactory : IStoreSchema
         return connection;
     }
 
+    /// <summary>The connection of <see cref="SqliteWriter"/>: its own, outside the pool, because it changes its pragmas.</summary>
+    public SqliteConnection OpenWriter()
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString());
+        connection.Open();
+        return connection;
+    }
+
     /// <summary>Creates the file, switches it to WAL and applies the migrations it lacks. Idempotent.</summary>
     public void Migrate()
     {

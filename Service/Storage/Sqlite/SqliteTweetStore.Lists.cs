@@ -22,15 +22,59 @@ public sealed partial class SqliteTweetStore
         return await ReadTweetsAsync(command, cancellationToken);
     }
 
-    public Task<IReadOnlyList<TweetRecord>> ListUserTimelineAsync(Guid authorId, IdRange range, int limit, CancellationToken cancellationToken) =>
-        ListRangeAsync("t.author_id = $key", authorId, range, limit, cancellationToken);
+    public Task<IReadOnlyList<TimelineEntry>> ListUserTimelineAsync(Guid authorId, IdRange range, int limit, CancellationToken cancellationToken) =>
+        ListTimelineAsync("SELECT $key", authorId, range, limit, cancellationToken);
 
-    // Walks the tweets newest first and keeps those of followed authors: the cost of a page depends on how
-    // sparse the followed accounts' tweets are among all tweets, not on how many tweets there are.
-    public Task<IReadOnlyList<TweetRecord>> ListHomeTimelineAsync(Guid userId, IdRange range, int limit, CancellationToken cancellationToken) =>
-        ListRangeAsync(
-            "(t.author_id = $key OR EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = $key AND f.followee_id = t.author_id))",
-            userId, range, limit, cancellationToken);
+    public Task<IReadOnlyList<TimelineEntry>> ListHomeTimelineAsync(Guid userId, IdRange range, int limit, CancellationToken cancellationToken) =>
+        ListTimelineAsync("SELECT $key UNION ALL SELECT followee_id FROM follows WHERE follower_id = $key", userId, range, limit, cancellationToken);
+
+    /// <summary>
+    /// The timeline of <paramref name="members"/> (a query of user ids): a merge of each member's newest tweets and
+    /// retweets. Each member contributes at most <paramref name="limit"/> rows of each kind, found through the
+    /// (author, id) and (user, id) indexes above the member's (limit + 1)-th newest row, the one lower bound of the
+    /// index range, so a page costs the same whether the members posted a minute or a year ago. An entry hides when
+    /// the members retweeted its tweet later.
+    /// </summary>
+    private async Task<IReadOnlyList<TimelineEntry>> ListTimelineAsync(string members, Guid key, IdRange range, int limit, CancellationToken cancellationToken)
+    {
+        // "+" keeps SQLite on the (tweet_id, id) index, where a tweet has few rows, instead of probing (user_id, tweet_id)
+        // once per member.
+        const string NewerRetweet = "EXISTS (SELECT 1 FROM retweets n WHERE n.tweet_id = {0} AND n.id > {1} AND +n.user_id IN members)";
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            WITH members(id) AS ({members}),
+            entries(key, tweet_id, by_id, at) AS (
+                SELECT t.id, t.id, NULL, NULL FROM members m JOIN tweets t ON t.author_id = m.id
+                WHERE t.id < $before AND NOT {string.Format(NewerRetweet, "t.id", "t.id")}
+                    AND t.id > coalesce((SELECT x.id FROM tweets x
+                        WHERE x.author_id = m.id AND x.id < $before AND x.id > $after AND NOT {string.Format(NewerRetweet, "x.id", "x.id")}
+                        ORDER BY x.id DESC LIMIT 1 OFFSET $limit), $after)
+                UNION ALL
+                SELECT r.id, r.tweet_id, r.user_id, r.created_at FROM members m JOIN retweets r ON r.user_id = m.id
+                WHERE r.id < $before AND NOT {string.Format(NewerRetweet, "r.tweet_id", "r.id")}
+                    AND r.id > coalesce((SELECT x.id FROM retweets x
+                        WHERE x.user_id = m.id AND x.id < $before AND x.id > $after AND NOT {string.Format(NewerRetweet, "x.tweet_id", "x.id")}
+                        ORDER BY x.id DESC LIMIT 1 OFFSET $limit), $after))
+            SELECT e.key, b.id, b.username, b.first_name, b.last_name, e.at, {TweetColumns}
+            FROM entries e JOIN tweets t ON t.id = e.tweet_id JOIN users u ON u.id = t.author_id LEFT JOIN users b ON b.id = e.by_id
+            ORDER BY e.key DESC LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$key", Key(key));
+        command.Parameters.AddWithValue("$before", Upper(range.Before));
+        command.Parameters.AddWithValue("$after", Lower(range.After));
+        command.Parameters.AddWithValue("$limit", limit);
+        var entries = new List<TimelineEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var retweet = reader.IsDBNull(1) ? null : new RetweetRecord(
+                Guid.Parse(reader.GetString(1)), reader.GetString(2), reader.GetString(3), reader.GetString(4), FromUnixMs(reader.GetInt64(5)));
+            entries.Add(new TimelineEntry(Guid.Parse(reader.GetString(0)), ReadTweet(reader, 6), retweet));
+        }
+
+        return entries;
+    }
 
     public Task<IReadOnlyList<TweetRecord>> ListConversationAsync(Guid conversationId, IdRange range, int limit, CancellationToken cancellationToken) =>
         ListRangeAsync("t.conversation_id = $key", conversationId, range, limit, cancellationToken);

@@ -13,10 +13,9 @@ public sealed partial class SqliteTweetStore
         _ => throw new ArgumentOutOfRangeException(nameof(relation), relation, null),
     };
 
-    public async Task<bool> AddRelationAsync(Relation relation, Guid userId, Guid targetId, Guid id, DateTime createdAt, CancellationToken cancellationToken)
+    public Task<bool> AddRelationAsync(Relation relation, Guid userId, Guid targetId, Guid id, DateTime createdAt, CancellationToken cancellationToken) => writes.WriteAsync(async connection =>
     {
         var (table, user, target) = TableOf(relation);
-        await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         // The unique (user, target) constraint makes a repeat a no-op, also when two requests race.
         command.CommandText = $"INSERT INTO {table} (id, {user}, {target}, created_at) VALUES ($id, $user, $target, $at) ON CONFLICT DO NOTHING";
@@ -25,18 +24,17 @@ public sealed partial class SqliteTweetStore
         command.Parameters.AddWithValue("$target", Key(targetId));
         command.Parameters.AddWithValue("$at", ToUnixMs(createdAt));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-    }
+    }, cancellationToken);
 
-    public async Task<bool> RemoveRelationAsync(Relation relation, Guid userId, Guid targetId, CancellationToken cancellationToken)
+    public Task<bool> RemoveRelationAsync(Relation relation, Guid userId, Guid targetId, CancellationToken cancellationToken) => writes.WriteAsync(async connection =>
     {
         var (table, user, target) = TableOf(relation);
-        await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"DELETE FROM {table} WHERE {user} = $user AND {target} = $target";
         command.Parameters.AddWithValue("$user", Key(userId));
         command.Parameters.AddWithValue("$target", Key(targetId));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-    }
+    }, cancellationToken);
 
     public Task<IReadOnlyList<Keyed<UserRecord>>> ListRelatedUsersAsync(Relation relation, Guid targetId, Guid? before, int limit, CancellationToken cancellationToken)
     {

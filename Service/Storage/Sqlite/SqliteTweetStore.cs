@@ -5,37 +5,32 @@ using TweetsSoap.Service.Domain;
 namespace TweetsSoap.Service.Storage.Sqlite;
 
 /// <summary>
-/// <see cref="ITweetStore"/> on an embedded SQLite file in WAL mode. One pooled connection per call; writes that
-/// touch more than one row run in an immediate transaction so concurrent writers queue instead of deadlocking.
+/// <see cref="ITweetStore"/> on an embedded SQLite file in WAL mode. Reads take a pooled connection per call; each
+/// write is a unit that <see cref="SqliteWriter"/> runs atomically on its one connection and commits with others.
 /// </summary>
-public sealed partial class SqliteTweetStore(SqliteConnectionFactory connections) : ITweetStore
+public sealed partial class SqliteTweetStore(SqliteConnectionFactory connections, SqliteWriter writes) : ITweetStore
 {
     private const string UserColumns =
         "id, username, email, password_hash, first_name, last_name, birth_date, created_at, signup_request_id";
 
-    // Counts are counted, not kept in columns: each is an index range scan of one tweet's or user's rows, and
-    // they stay exact under concurrent writers and cascading deletes with nothing to maintain.
+    // The counts are columns that triggers keep in the writing transaction (migration 0006), also for cascading
+    // deletes, so a read costs the same however popular the tweet or user is.
     private const string UserSelect = """
         SELECT u.id, u.username, u.email, u.password_hash, u.first_name, u.last_name, u.birth_date, u.created_at, u.signup_request_id,
-            (SELECT count(*) FROM follows f WHERE f.followee_id = u.id),
-            (SELECT count(*) FROM follows f WHERE f.follower_id = u.id)
+            u.followers_count, u.following_count
         FROM users u
         """;
 
     private const string TweetColumns = """
         t.id, t.text, t.author_id, u.username, u.first_name, u.last_name, t.created_at, t.updated_at,
             t.conversation_id, t.in_reply_to_id, t.quoted_tweet_id,
-            (SELECT count(*) FROM likes l WHERE l.tweet_id = t.id),
-            (SELECT count(*) FROM retweets r WHERE r.tweet_id = t.id),
-            (SELECT count(*) FROM tweets x WHERE x.in_reply_to_id = t.id),
-            (SELECT count(*) FROM tweets x WHERE x.quoted_tweet_id = t.id)
+            t.like_count, t.retweet_count, t.reply_count, t.quote_count
         """;
 
     private const string TweetSelect = $"SELECT {TweetColumns} FROM tweets t JOIN users u ON u.id = t.author_id";
 
-    public async Task CreateUserAsync(UserRecord user, CancellationToken cancellationToken)
+    public Task CreateUserAsync(UserRecord user, CancellationToken cancellationToken) => writes.WriteAsync(async connection =>
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             INSERT INTO users ({UserColumns}, username_key, email_key)
@@ -45,7 +40,7 @@ public sealed partial class SqliteTweetStore(SqliteConnectionFactory connections
         command.Parameters.AddWithValue("$created_at", ToUnixMs(user.CreatedAt));
         command.Parameters.AddWithValue("$signup_request_id", (object?)user.SignUpRequestId ?? DBNull.Value);
         await ExecuteWriteAsync(command, cancellationToken);
-    }
+    }, cancellationToken);
 
     public async Task<UserRecord?> GetUserAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -84,9 +79,8 @@ public sealed partial class SqliteTweetStore(SqliteConnectionFactory connections
         return await ReadUsersAsync(command, cancellationToken);
     }
 
-    public async Task<bool> UpdateUserAsync(UserRecord user, CancellationToken cancellationToken)
+    public Task<bool> UpdateUserAsync(UserRecord user, CancellationToken cancellationToken) => writes.WriteAsync(async connection =>
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             UPDATE users SET username = $username, username_key = $username_key, email = $email, email_key = $email_key,
@@ -95,21 +89,19 @@ public sealed partial class SqliteTweetStore(SqliteConnectionFactory connections
             """;
         BindUser(command, user);
         return await ExecuteWriteAsync(command, cancellationToken) == 1;
-    }
+    }, cancellationToken);
 
-    public async Task<bool> DeleteUserAsync(Guid id, CancellationToken cancellationToken)
+    public Task<bool> DeleteUserAsync(Guid id, CancellationToken cancellationToken) => writes.WriteAsync(async connection =>
     {
         // The tweets go with the user through ON DELETE CASCADE, inside the same statement's transaction.
-        await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM users WHERE id = $id";
         command.Parameters.AddWithValue("$id", Key(id));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-    }
+    }, cancellationToken);
 
-    public async Task CreateTweetAsync(NewTweet tweet, CancellationToken cancellationToken)
+    public Task CreateTweetAsync(NewTweet tweet, CancellationToken cancellationToken) => writes.WriteAsync(async connection =>
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         // seq numbers tweets in the order they are written; writes are serialized, so max + 1 is unique.
         command.CommandText = """
@@ -126,7 +118,7 @@ public sealed partial class SqliteTweetStore(SqliteConnectionFactory connections
         command.Parameters.AddWithValue("$created_at", ToUnixMs(tweet.CreatedAt));
         command.Parameters.AddWithValue("$client_request_id", (object?)tweet.ClientRequestId ?? DBNull.Value);
         await ExecuteWriteAsync(command, cancellationToken);
-    }
+    }, cancellationToken);
 
     public async Task<TweetRecord?> FindTweetByClientRequestIdAsync(Guid authorId, string clientRequestId, CancellationToken cancellationToken)
     {
@@ -168,25 +160,23 @@ public sealed partial class SqliteTweetStore(SqliteConnectionFactory connections
         return await ReadTweetsAsync(command, cancellationToken);
     }
 
-    public async Task<bool> UpdateTweetTextAsync(Guid id, string text, DateTime updatedAt, CancellationToken cancellationToken)
+    public Task<bool> UpdateTweetTextAsync(Guid id, string text, DateTime updatedAt, CancellationToken cancellationToken) => writes.WriteAsync(async connection =>
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "UPDATE tweets SET text = $text, updated_at = $updated_at WHERE id = $id";
         command.Parameters.AddWithValue("$id", Key(id));
         command.Parameters.AddWithValue("$text", text);
         command.Parameters.AddWithValue("$updated_at", ToUnixMs(updatedAt));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-    }
+    }, cancellationToken);
 
-    public async Task<bool> DeleteTweetAsync(Guid id, CancellationToken cancellationToken)
+    public Task<bool> DeleteTweetAsync(Guid id, CancellationToken cancellationToken) => writes.WriteAsync(async connection =>
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM tweets WHERE id = $id";
         command.Parameters.AddWithValue("$id", Key(id));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-    }
+    }, cancellationToken);
 
     private static void BindUser(SqliteCommand command, UserRecord user)
     {

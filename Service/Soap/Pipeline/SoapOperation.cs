@@ -21,6 +21,7 @@ public sealed class SoapOperation
         ResponseName = operation.Name + "Response";
         Parameters = [.. operation.InParameters.OrderBy(p => p.Index).Select(p => new SoapParameter(
             p.Name,
+            p.Parameter.ParameterType,
             new DataContractSerializer(p.Parameter.ParameterType, p.Name, contractNamespace),
             new DataContractSerializer(p.Parameter.ParameterType, p.Name, ""),
             p.Parameter.ParameterType.IsValueType ? Activator.CreateInstance(p.Parameter.ParameterType) : null))];
@@ -101,4 +102,4 @@ public sealed class SoapOperation
 /// One argument of a <see cref="SoapOperation"/>: its element name, its serializers (in the contract's namespace, and
 /// in none, as some toolkits send it), and what it is when absent.
 /// </summary>
-public sealed record SoapParameter(string Name, DataContractSerializer Serializer, DataContractSerializer UnqualifiedSerializer, object? Default);
+public sealed record SoapParameter(string Name, Type Type, DataContractSerializer Serializer, DataContractSerializer UnqualifiedSerializer, object? Default);

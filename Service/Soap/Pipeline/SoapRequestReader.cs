@@ -5,6 +5,7 @@ using System.ServiceModel;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using TweetsSoap.Service.Domain;
 
 namespace TweetsSoap.Service.Soap.Pipeline;
 
@@ -335,7 +336,14 @@ public sealed class SoapRequestReader
 
             read |= 1UL << index;
             var parameter = parameters[index];
-            arguments[index] = (qualified ? parameter.Serializer : parameter.UnqualifiedSerializer).ReadObject(reader, verifyObjectName: true);
+            var element = (XElement)XNode.ReadFrom(reader);
+            if (ValueProblem(element, parameter) is { } problem)
+            {
+                throw EnvelopeProblem.Malformed(problem);
+            }
+
+            using var value = element.CreateReader();
+            arguments[index] = (qualified ? parameter.Serializer : parameter.UnqualifiedSerializer).ReadObject(XmlDictionaryReader.CreateDictionaryReader(value), verifyObjectName: true);
         }
 
         if (!empty)
@@ -350,6 +358,41 @@ public sealed class SoapRequestReader
 
         return arguments;
     }
+
+    /// <summary>An argument the contract types as a value (or a list of values) must hold text of that type, never elements.</summary>
+    private static string? ValueProblem(XElement argument, SoapParameter parameter)
+    {
+        if (IsNil(argument))
+        {
+            return null;
+        }
+
+        var itemType = ValueTypes.ItemType(parameter.Type);
+        var values = itemType is null ? [argument] : argument.Elements().Where(e => !IsNil(e)).ToList();
+        foreach (var value in values)
+        {
+            var type = itemType ?? parameter.Type;
+            if (value.Elements().FirstOrDefault() is { } markup)
+            {
+                return itemType is null
+                    ? $"{parameter.Name} must be {ValueTypes.Expected(type)}, not elements (found <{Shorten(markup.Name.LocalName)}>)."
+                    : $"{parameter.Name} must hold {ValueTypes.Expected(type)} in each item, not elements (found <{Shorten(markup.Name.LocalName)}>).";
+            }
+
+            if (!ValueTypes.IsXmlValue(value.Value, type))
+            {
+                var quoted = value.Value.Length <= 64 ? value.Value : value.Value[..64] + "…";
+                return itemType is null
+                    ? $"{parameter.Name} must be {ValueTypes.Expected(type)}; '{quoted}' is not."
+                    : $"{parameter.Name} must hold {ValueTypes.Expected(type)} in each item; '{quoted}' is not.";
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsNil(XElement element) =>
+        element.Attribute(XName.Get("nil", "http://www.w3.org/2001/XMLSchema-instance"))?.Value.Trim() is "true" or "1";
 
     private static int IndexOf(IReadOnlyList<SoapParameter> parameters, string name)
     {

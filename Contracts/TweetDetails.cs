@@ -23,7 +23,11 @@ public sealed class TweetMetrics
     public int QuoteCount { get; set; }
 }
 
-/// <summary>What the text links to. Positions count UTF-16 code units of <c>Text</c>: <c>Start</c> inclusive, <c>End</c> exclusive.</summary>
+/// <summary>
+/// What the text links to, exactly as Twitter's twitter-text 3.1.0 finds it (<c>extractEntitiesWithIndices</c>: where
+/// two would overlap, the one that starts first). Positions count UTF-16 code units of <c>Text</c>, as twitter-text's do:
+/// <c>Start</c> inclusive, <c>End</c> exclusive.
+/// </summary>
 [DataContract(Namespace = Namespaces.V1)]
 public sealed class TweetEntities
 {
@@ -38,9 +42,13 @@ public sealed class TweetEntities
     /// <summary>URLs, with or without a scheme, as written.</summary>
     [DataMember(Order = 3, IsRequired = true)]
     public List<TextEntity> Urls { get; set; } = [];
+
+    /// <summary>$cashtags (a $ and 1 to 6 letters, optionally . or _ and 1 or 2 more); <c>Value</c> is without the <c>$</c>.</summary>
+    [DataMember(Order = 4, IsRequired = true)]
+    public List<TextEntity> Cashtags { get; set; } = [];
 }
 
-/// <summary>One hashtag, mention or URL in a tweet's text.</summary>
+/// <summary>One hashtag, mention, URL or cashtag in a tweet's text.</summary>
 [DataContract(Namespace = Namespaces.V1)]
 public sealed class TextEntity
 {
@@ -52,7 +60,7 @@ public sealed class TextEntity
     [DataMember(Order = 2, IsRequired = true)]
     public int End { get; set; }
 
-    /// <summary>The hashtag, username or URL.</summary>
+    /// <summary>The hashtag, username, URL or cashtag.</summary>
     [DataMember(Order = 3, IsRequired = true)]
     public string Value { get; set; } = "";
 }

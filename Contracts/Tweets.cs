@@ -26,7 +26,7 @@ public sealed class Tweet
     [DataMember(Order = 5, EmitDefaultValue = false)]
     public DateTime? UpdatedAt { get; set; }
 
-    /// <summary>Twitter's weighted length of the text: URLs count 23, emoji and most non-Latin characters 2, the rest 1.</summary>
+    /// <summary>The weighted length of the text as Twitter's twitter-text 3.1.0 counts it: URLs 23, emoji and most non-Latin characters 2, the rest 1.</summary>
     [DataMember(Order = 6, IsRequired = true)]
     public int WeightedLength { get; set; }
 
@@ -46,7 +46,7 @@ public sealed class Tweet
     [DataMember(Order = 10, IsRequired = true)]
     public TweetMetrics Metrics { get; set; } = new();
 
-    /// <summary>Hashtags, mentions and URLs found in the text, with their positions.</summary>
+    /// <summary>Hashtags, mentions, URLs and cashtags found in the text, with their positions.</summary>
     [DataMember(Order = 11, IsRequired = true)]
     public TweetEntities Entities { get; set; } = new();
 

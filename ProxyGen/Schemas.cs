@@ -3,7 +3,7 @@ using System.Xml.Linq;
 namespace TweetsSoap.ProxyGen;
 
 /// <summary>
-/// The inline XSD of one or more WSDLs, and the C# types they map to. Types are defined only when an operation
+/// The XSD of one or more WSDLs (inline or imported), and the C# types they map to. Types are defined only when an operation
 /// reaches them, so unused schema content (Nullable wrappers, serialization primitives) never becomes code.
 /// </summary>
 public sealed class Schemas
@@ -35,26 +35,18 @@ public sealed class Schemas
 
     public IEnumerable<TypeDefinition> Definitions => _definitions.Values.OrderBy(d => d.CsName, StringComparer.Ordinal);
 
-    /// <summary>Adds every <c>xs:schema</c> of a WSDL's <c>wsdl:types</c>. The first definition of a name wins, so types shared by several WSDLs are generated once.</summary>
-    public void Add(XElement types)
+    /// <summary>Adds one <c>xs:schema</c> (inline or imported). The first definition of a name wins, so types shared by several WSDLs are generated once.</summary>
+    public void Add(XElement schema)
     {
-        foreach (var schema in types.Elements(Xs + "schema"))
+        XNamespace target = (string?)schema.Attribute("targetNamespace") ?? "";
+        foreach (var type in schema.Elements().Where(e => e.Name == Xs + "complexType" || e.Name == Xs + "simpleType"))
         {
-            if (schema.Elements(Xs + "include").Concat(schema.Elements(Xs + "import")).Any(i => i.Attribute("schemaLocation") is not null))
-            {
-                throw new NotSupportedException("Schemas must be inline: xs:import/xs:include with a schemaLocation is not supported.");
-            }
+            _types.TryAdd(target + (string)type.Attribute("name")!, type);
+        }
 
-            XNamespace target = (string?)schema.Attribute("targetNamespace") ?? "";
-            foreach (var type in schema.Elements().Where(e => e.Name == Xs + "complexType" || e.Name == Xs + "simpleType"))
-            {
-                _types.TryAdd(target + (string)type.Attribute("name")!, type);
-            }
-
-            foreach (var element in schema.Elements(Xs + "element"))
-            {
-                _elements.TryAdd(target + (string)element.Attribute("name")!, element);
-            }
+        foreach (var element in schema.Elements(Xs + "element"))
+        {
+            _elements.TryAdd(target + (string)element.Attribute("name")!, element);
         }
     }
 

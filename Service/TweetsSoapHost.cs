@@ -8,12 +8,14 @@ using TweetsSoap.Service.Domain;
 using TweetsSoap.Service.Help;
 using TweetsSoap.Service.Identity;
 using TweetsSoap.Service.Observability;
+using TweetsSoap.Service.OpenApi;
 using TweetsSoap.Service.Operations;
 using TweetsSoap.Service.Requests;
 using TweetsSoap.Service.Rest;
 using TweetsSoap.Service.Soap;
 using TweetsSoap.Service.Soap.Pipeline;
 using TweetsSoap.Service.Storage;
+using TweetsSoap.Service.Wsdl;
 
 namespace TweetsSoap.Service;
 
@@ -57,6 +59,7 @@ public static class TweetsSoapHost
         services.AddSingleton<SoapFaultTransformer>();
         services.AddSoapCore();
         services.AddTweetsRest();
+        services.AddTweetsOpenApi();
         services.AddObservability(configuration);
         return services;
     }
@@ -81,6 +84,7 @@ public static class TweetsSoapHost
         }
 
         app.UseTweetsRest();
+        app.MapTweetsOpenApi();
         return app;
     }
 

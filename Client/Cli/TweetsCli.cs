@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TweetsSoap.Client.Compare;
 using TweetsSoap.Client.Soap;
 
 namespace TweetsSoap.Client.Cli;
@@ -35,6 +36,8 @@ public static class TweetsCli
             root.Subcommands.Add(command);
         }
 
+        root.Subcommands.Add(Compare());
+
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -47,6 +50,29 @@ public static class TweetsCli
         }
 
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    /// <summary><c>compare</c>: every operation over SOAP 1.1, SOAP 1.2 and JSON against a running service.</summary>
+    private static Command Compare()
+    {
+        var concurrency = new Option<int>("--concurrency") { Description = "Callers at once", DefaultValueFactory = _ => 8 };
+        var requests = new Option<int>("--requests") { Description = "Timed requests per operation and face", DefaultValueFactory = _ => 300 };
+        var output = new Option<string?>("--out") { Description = "A folder for compare.md and the charts" };
+        foreach (var positive in new[] { concurrency, requests })
+        {
+            positive.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<int>() < 1)
+                {
+                    result.AddError($"{positive.Name} must be a positive whole number.");
+                }
+            });
+        }
+
+        var command = new Command("compare", "Measure every operation over SOAP 1.1, SOAP 1.2 and JSON: bytes on the wire, latency, throughput") { concurrency, requests, output };
+        command.SetAction(result => CompareCommand.RunAsync(new CompareOptions(
+            new Uri(result.GetValue(Url)!.TrimEnd('/') + "/"), result.GetValue(concurrency), result.GetValue(requests), result.GetValue(output))));
+        return command;
     }
 
     /// <summary>The session a command runs in, from the shared options and the environment.</summary>

@@ -5,26 +5,10 @@ namespace TweetsSoap.Client.Compare;
 /// <summary>
 /// <c>compare</c>: runs each operation through SOAP 1.1, SOAP 1.2 and JSON against a running service and prints,
 /// per operation, the bytes on the wire, the latency and the throughput; <c>--out</c> also writes a Markdown table
-/// and charts. The single entry point, so any command-line front end can route to it.
+/// and charts. The command line reaches it as <c>compare</c> (<see cref="Cli.TweetsCli"/>).
 /// </summary>
 public static class CompareCommand
 {
-    public static async Task<int> RunAsync(string[] args)
-    {
-        CompareOptions options;
-        try
-        {
-            options = CompareOptions.Parse(args);
-        }
-        catch (ArgumentException e)
-        {
-            AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
-            return 2;
-        }
-
-        return await RunAsync(options);
-    }
-
     public static async Task<int> RunAsync(CompareOptions options)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, UseCookies = false })

@@ -16,6 +16,8 @@ public enum Face
 /// </summary>
 public sealed class Faces(string username, string password)
 {
+    public string Username => username;
+
     private const string Ns = "http://tweetssoap.example/2026/11";
 
     public static string Label(Face face) => face switch

@@ -238,6 +238,9 @@ public partial class TweetEntities : global::System.Runtime.Serialization.IExten
     [global::System.Runtime.Serialization.DataMember(Name = "Urls", Order = 2, IsRequired = true)]
     public ArrayOfTextEntity? Urls { get; set; }
 
+    [global::System.Runtime.Serialization.DataMember(Name = "Cashtags", Order = 3, IsRequired = true)]
+    public ArrayOfTextEntity? Cashtags { get; set; }
+
     /// <summary>Elements a newer service sends that this proxy does not know; kept so they survive a round trip.</summary>
     public global::System.Runtime.Serialization.ExtensionDataObject? ExtensionData { get; set; }
 }

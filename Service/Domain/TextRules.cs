@@ -34,6 +34,17 @@ public static class TextRules
         return true;
     }
 
+    /// <summary>
+    /// True when every character is one XML 1.0 allows: tab, line feed, carriage return, U+0020–U+D7FF,
+    /// U+E000–U+FFFD and paired surrogates.
+    /// </summary>
+    public static bool IsXmlText(string text) =>
+        IsWellFormedUtf16(text) && !text.AsSpan().ContainsAny(NonXmlCharacters);
+
+    private static readonly System.Buffers.SearchValues<char> NonXmlCharacters = System.Buffers.SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013" +
+        "\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\uFFFE\uFFFF");
+
     /// <summary>True when every UTF-16 surrogate is part of a pair.</summary>
     public static bool IsWellFormedUtf16(string text)
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
+using TweetsSoap.Service.Domain.TweetText;
 using TweetsSoap.Service.Soap;
 
 namespace TweetsSoap.Service.Domain;
@@ -88,23 +89,32 @@ public sealed partial class Validation
         return date > today ? Add(field, $"must not be in the future (today is {today:yyyy-MM-dd} UTC)") : this;
     }
 
-    /// <summary>Twitter's rule: not blank, no U+FFFE/U+FEFF/U+FFFF, weighted length at most 280 (see <see cref="TweetLength"/>).</summary>
+    /// <summary>
+    /// Accepts exactly the texts twitter-text 3.1.0's <c>parseTweet</c> calls valid (see <see cref="TwitterText.ParseLength"/>)
+    /// among those an XML 1.0 message can carry: a text with a control character other than tab, line feed and carriage
+    /// return, or with an unpaired surrogate, can reach the JSON face but could never be read back over SOAP.
+    /// </summary>
     public Validation TweetText(string? value, string field = "text")
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (string.IsNullOrEmpty(value))
         {
             return Add(field, "must not be empty");
         }
 
-        if (!TextRules.IsPlainText(value) || TweetLength.HasInvalidCharacters(value))
+        var length = TwitterText.ParseLength(value);
+        if (!length.Valid)
         {
-            return Add(field, "must not contain control characters, unpaired surrogates or U+FFFE, U+FEFF, U+FFFF");
+            return length.WeightedLength > WeightConfig.Version3.MaxWeightedTweetLength
+                ? Add(field, $"has a weighted length of {length.WeightedLength}; the limit is {WeightConfig.Version3.MaxWeightedTweetLength} (as twitter-text counts it: URLs 23, emoji and most non-Latin characters 2)")
+                : Add(field, "must not contain U+FFFE, U+FEFF or U+FFFF");
         }
 
-        var length = TweetLength.Weighted(value);
-        return length <= TweetLength.Max
+        // Exactly twitter-text's decision for every text XML 1.0 can carry; beyond it, the characters XML cannot carry
+        // (C0 controls but tab and line breaks, unpaired surrogates), which no SOAP client could read back. Other
+        // controls twitter-text accepts (DEL, C1) stay accepted; logs escape them.
+        return TextRules.IsXmlText(value)
             ? this
-            : Add(field, $"has a weighted length of {length}; the limit is {TweetLength.Max} (URLs count 23, emoji and most non-Latin characters 2)");
+            : Add(field, "must not contain control characters other than tab, line feed and carriage return, or unpaired surrogates");
     }
 
     public Validation RequiredText(string? value, int maxLength, string field)

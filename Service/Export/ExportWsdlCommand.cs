@@ -3,17 +3,22 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Data.Sqlite;
-using TweetsSoap.Service.Soap;
+using TweetsSoap.Service.OpenApi;
+using TweetsSoap.Service.Wsdl;
 
 namespace TweetsSoap.Service.Export;
 
 /// <summary>
 /// <c>export-wsdl &lt;directory&gt;</c>: runs the service in-process on a free loopback port over a temporary
-/// database, and writes what it publishes: each service's WSDL and a sample request and response per operation.
+/// database, and writes what it publishes: each service's WSDL in both forms, the shared schemas, the JSON face's
+/// OpenAPI document and a sample request and response per operation.
 /// </summary>
 public static class ExportWsdlCommand
 {
     public const string Name = "export-wsdl";
+
+    /// <summary>The OpenAPI document's file beside the WSDLs: both faces' published contracts in one folder.</summary>
+    public const string OpenApiFile = "openapi.json";
 
     /// <summary>The address committed WSDLs carry: the one <c>dotnet run --project Service</c> serves.</summary>
     public static readonly Uri PublishedBase = new("http://localhost:5000/");
@@ -28,7 +33,7 @@ public static class ExportWsdlCommand
 
         var directory = Path.GetFullPath(target, RepositoryRoot() ?? Environment.CurrentDirectory);
         await ExportAsync(directory);
-        Console.WriteLine($"Wrote the WSDLs and samples to {directory}");
+        Console.WriteLine($"Wrote the WSDLs, {OpenApiFile} and samples to {directory}");
         return 0;
     }
 
@@ -49,11 +54,15 @@ public static class ExportWsdlCommand
                 var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
                 using var http = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/") };
                 Directory.CreateDirectory(directory);
-                foreach (var endpoint in SoapEndpoint.All)
+                foreach (var (served, file) in ContractDocuments.Published)
                 {
-                    var live = await http.GetStringAsync(endpoint.Path.TrimStart('/') + "?wsdl");
-                    await File.WriteAllTextAsync(Path.Combine(directory, endpoint.Name + ".wsdl"), Published(live));
+                    var path = Path.Combine(directory, file);
+                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                    await File.WriteAllTextAsync(path, Published(await http.GetStringAsync(served)));
                 }
+
+                var openApi = await http.GetStringAsync(OpenApiSetup.DocumentPath.TrimStart('/'));
+                await File.WriteAllTextAsync(Path.Combine(directory, OpenApiFile), openApi.ReplaceLineEndings("\n").TrimEnd('\n') + "\n");
 
                 var recorder = new SampleRecorder(http, PublishedBase, Path.Combine(directory, "samples"));
                 await new SampleScenario(recorder).RunAsync();
@@ -89,7 +98,7 @@ public static class ExportWsdlCommand
         return null;
     }
 
-    /// <summary>The WSDL as committed: the served document with every port's address moved to <see cref="PublishedBase"/>.</summary>
+    /// <summary>A contract document as committed: the served one with every port's address moved to <see cref="PublishedBase"/>.</summary>
     public static string Published(string servedWsdl)
     {
         var wsdl = XDocument.Parse(servedWsdl);

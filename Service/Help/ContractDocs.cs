@@ -11,7 +11,12 @@ public sealed class ContractDocs
 {
     private readonly Dictionary<string, XElement> _members;
 
+    private static readonly Lazy<ContractDocs> OfContractAssembly = new(() => For(typeof(Contracts.IUserService).Assembly));
+
     private ContractDocs(Dictionary<string, XElement> members) => _members = members;
+
+    /// <summary>The docs of the contract assembly, read once: what the help pages and the OpenAPI document both show.</summary>
+    public static ContractDocs Shared => OfContractAssembly.Value;
 
     public static ContractDocs For(Assembly assembly)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using TweetsSoap.Service.Rest;
 using TweetsSoap.Service.Soap;
 
 namespace TweetsSoap.Service.Help;
@@ -17,7 +18,6 @@ public sealed class HelpPages(RequestDelegate next)
         "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
         + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-    private static readonly Lazy<ContractDocs> Docs = new(() => ContractDocs.For(typeof(Contracts.IUserService).Assembly));
     private static readonly ConcurrentDictionary<string, string> Pages = new(StringComparer.Ordinal);
 
     public Task InvokeAsync(HttpContext context)
@@ -30,7 +30,7 @@ public sealed class HelpPages(RequestDelegate next)
 
         if (request.Path == "/")
         {
-            return Write(context, "text/html", Pages.GetOrAdd("/", _ => IndexPage.Render(Docs.Value)));
+            return Write(context, "text/html", Pages.GetOrAdd("/", _ => IndexPage.Render(ContractDocs.Shared, RestOperation.Routes(context.RequestServices.GetRequiredService<EndpointDataSource>()))));
         }
 
         if (request.Path == ScriptPath || request.Path == StylePath)
@@ -42,7 +42,7 @@ public sealed class HelpPages(RequestDelegate next)
         var endpoint = SoapEndpoint.Find(request.Path, out var remaining);
         if (endpoint is not null && (!remaining.HasValue || remaining == "/"))
         {
-            return Write(context, "text/html", Pages.GetOrAdd(endpoint.Path, _ => ServicePage.Render(endpoint, Docs.Value)));
+            return Write(context, "text/html", Pages.GetOrAdd(endpoint.Path, _ => ServicePage.Render(endpoint, ContractDocs.Shared)));
         }
 
         return next(context);

@@ -24,9 +24,10 @@ public static class SampleValues
 
     /// <summary>
     /// Optional request fields a sample leaves out: a made-up page token, filter or referenced tweet would make the
-    /// sample fail (a reply to a tweet that does not exist is NotFound) or find nothing.
+    /// sample fail (a reply to a tweet that does not exist is NotFound) or find nothing, and a fixed client request
+    /// id would turn the second post of an edited text into a Conflict.
     /// </summary>
-    private static readonly HashSet<string> LeftOutOfRequests = new(StringComparer.OrdinalIgnoreCase) { "pageToken", "authorId", "inReplyToTweetId", "quotedTweetId", "sinceId", "untilId" };
+    private static readonly HashSet<string> LeftOutOfRequests = new(StringComparer.OrdinalIgnoreCase) { "pageToken", "authorId", "inReplyToTweetId", "quotedTweetId", "sinceId", "untilId", "clientRequestId" };
 
     private static readonly DateTime SampleTime = new(2026, 11, 27, 22, 40, 35, DateTimeKind.Utc);
 

@@ -15,6 +15,7 @@ public static class ObservabilitySetup
     public static IServiceCollection AddObservability(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMetrics();
+        services.AddEscapingConsoleFormatters();
         services.AddSingleton<ServiceMetrics>();
         var store = services.LastOrDefault(d => d.ServiceType == typeof(ITweetStore) && d.ImplementationType is not null);
         if (store is not null)

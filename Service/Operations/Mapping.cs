@@ -1,5 +1,5 @@
 using TweetsSoap.Contracts;
-using TweetsSoap.Service.Domain;
+using TweetsSoap.Service.Domain.TweetText;
 using TweetsSoap.Service.Storage;
 using TweetEntitiesContract = TweetsSoap.Contracts.TweetEntities;
 
@@ -10,7 +10,7 @@ public static class Mapping
 {
     public static Tweet ToContract(TweetRecord tweet)
     {
-        var urls = Domain.TweetEntities.Urls(tweet.Text);
+        var (length, entities) = TwitterText.Parse(tweet.Text);
         return new Tweet
         {
             Id = tweet.Id,
@@ -23,7 +23,7 @@ public static class Mapping
             },
             CreatedAt = tweet.CreatedAt,
             UpdatedAt = tweet.UpdatedAt,
-            WeightedLength = TweetLength.Weighted(tweet.Text),
+            WeightedLength = length.WeightedLength,
             ConversationId = tweet.ConversationId,
             InReplyToTweetId = tweet.InReplyToId,
             QuotedTweetId = tweet.QuotedTweetId,
@@ -36,9 +36,10 @@ public static class Mapping
             },
             Entities = new TweetEntitiesContract
             {
-                Hashtags = Entities(Domain.TweetEntities.Hashtags(tweet.Text, urls)),
-                Mentions = Entities(Domain.TweetEntities.Mentions(tweet.Text, urls)),
-                Urls = Entities(urls),
+                Hashtags = Entities(entities, EntityKind.Hashtag),
+                Mentions = Entities(entities, EntityKind.Mention),
+                Urls = Entities(entities, EntityKind.Url),
+                Cashtags = Entities(entities, EntityKind.Cashtag),
             },
         };
     }
@@ -76,6 +77,6 @@ public static class Mapping
         FollowingCount = user.FollowingCount,
     };
 
-    private static List<TextEntity> Entities(IReadOnlyList<TextSpan> spans) =>
-        [.. spans.Select(s => new TextEntity { Start = s.Start, End = s.End, Value = s.Value })];
+    private static List<TextEntity> Entities(List<EntitySpan> entities, EntityKind kind) =>
+        [.. entities.Where(e => e.Kind == kind).Select(e => new TextEntity { Start = e.Start, End = e.End, Value = e.Value })];
 }

@@ -23,7 +23,7 @@ public static class Problems
         _ => StatusCodes.Status500InternalServerError,
     };
 
-    private static string TitleOf(ErrorCode code) => code switch
+    public static string TitleOf(ErrorCode code) => code switch
     {
         ErrorCode.ValidationFailed => "A request field is missing, malformed or out of range.",
         ErrorCode.MalformedRequest => "The request could not be read.",

@@ -8,6 +8,11 @@ namespace TweetsSoap.Service.Rest;
 /// <summary>Timelines, conversations, search and batch lookups over JSON, paged with the same tokens as over SOAP.</summary>
 public static class ReadEndpoints
 {
+    /// <summary>The lists these routes read from the query by hand, since a bound parameter cannot take both list forms.</summary>
+    public static readonly ListQuery Usernames = new("usernames", typeof(IUserService), nameof(IUserService.GetUsersByUsernames), "usernames");
+
+    public static readonly ListQuery TweetIds = new("ids", typeof(ITweetService), nameof(ITweetService.GetTweets), "tweetIds");
+
     public static RouteGroupBuilder MapReads(this RouteGroupBuilder api)
     {
         api.MapGet("/users/{id:guid}/tweets", (Guid id, int? maxResults, string? pageToken, Guid? sinceId, Guid? untilId, ITweetService tweets) =>
@@ -18,8 +23,8 @@ public static class ReadEndpoints
             tweets.GetConversation(id, maxResults, pageToken)).Runs<ITweetService>(nameof(ITweetService.GetConversation));
         api.MapGet("/tweets/search", (string? query, int? maxResults, string? pageToken, Guid? sinceId, Guid? untilId, ITweetService tweets) =>
             tweets.SearchTweets(query!, maxResults, pageToken, sinceId, untilId)).Runs<ITweetService>(nameof(ITweetService.SearchTweets));
-        api.MapGet("/users/by", (HttpRequest request, IUserService users) => users.GetUsersByUsernames(ListOf(request, "usernames")))
-            .Runs<IUserService>(nameof(IUserService.GetUsersByUsernames));
+        api.MapGet("/users/by", (HttpRequest request, IUserService users) => users.GetUsersByUsernames(ListOf(request, Usernames.Name)))
+            .Runs<IUserService>(nameof(IUserService.GetUsersByUsernames)).WithMetadata(Usernames);
         return api;
     }
 
@@ -30,7 +35,7 @@ public static class ReadEndpoints
     public static async Task<Results<Ok<TweetPage>, Ok<TweetLookup>>> ListOrLookup(
         HttpRequest request, Guid? authorId, int? maxResults, string? pageToken, ITweetService tweets)
     {
-        if (!request.Query.ContainsKey("ids"))
+        if (!request.Query.ContainsKey(TweetIds.Name))
         {
             return TypedResults.Ok(await tweets.ListTweets(authorId, maxResults, pageToken));
         }
@@ -42,7 +47,7 @@ public static class ReadEndpoints
         }
 
         var ids = new List<Guid>();
-        foreach (var value in ListOf(request, "ids"))
+        foreach (var value in ListOf(request, TweetIds.Name))
         {
             ids.Add(Guid.TryParse(value, out var id) ? id : throw Faults.MalformedRequest($"ids must be comma-separated tweet ids; '{value}' is not one."));
         }
@@ -56,3 +61,6 @@ public static class ReadEndpoints
         .. request.Query[name].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
     ];
 }
+
+/// <summary>A comma-separated or repeated query list that a route reads itself, and the contract parameter it fills.</summary>
+public sealed record ListQuery(string Name, Type Contract, string Operation, string Parameter);

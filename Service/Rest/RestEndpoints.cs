@@ -51,7 +51,7 @@ public static class RestEndpoints
             return TypedResults.NoContent();
         }).Runs<IUserService>(nameof(IUserService.DeleteUser));
 
-        api.MapGet("/tweets", ReadEndpoints.ListOrLookup).Runs<ITweetService>(nameof(ITweetService.ListTweets));
+        api.MapGet("/tweets", ReadEndpoints.ListOrLookup).Runs<ITweetService>(nameof(ITweetService.ListTweets)).WithMetadata(ReadEndpoints.TweetIds);
         api.MapPost("/tweets", async Task<Created<Tweet>> ([FromBody] PostTweetRequest body, ITweetService tweets) =>
         {
             var tweet = await tweets.PostTweet(body.Text!, body.InReplyToTweetId, body.QuotedTweetId, body.ClientRequestId);

@@ -23,15 +23,19 @@ namespace TweetsSoap.Service.Rest;
 public sealed partial class RestJson : JsonSerializerContext;
 
 /// <summary>The arguments of <see cref="IUserService.SignUp"/>.</summary>
+[ArgumentsOf(typeof(IUserService), nameof(IUserService.SignUp))]
 public sealed record SignUpRequest(string? Username, string? Email, string? Password, string? FirstName, string? LastName, DateTime? BirthDate, string? ClientRequestId);
 
 /// <summary>The arguments of <see cref="IUserService.UpdateUser"/> but the id, which is in the path; absent fields keep their value.</summary>
+[ArgumentsOf(typeof(IUserService), nameof(IUserService.UpdateUser))]
 public sealed record UpdateUserRequest(string? Username, string? Email, string? Password, string? FirstName, string? LastName, DateTime? BirthDate, string? ClientRequestId);
 
 /// <summary>The text of an edited tweet.</summary>
+[ArgumentsOf(typeof(ITweetService), nameof(ITweetService.UpdateTweet))]
 public sealed record TweetTextRequest(string? Text);
 
 /// <summary>The arguments of <see cref="ITweetService.PostTweet"/>.</summary>
+[ArgumentsOf(typeof(ITweetService), nameof(ITweetService.PostTweet))]
 public sealed record PostTweetRequest(string? Text, Guid? InReplyToTweetId, Guid? QuotedTweetId, string? ClientRequestId);
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Reflection;
 using TweetsSoap.Contracts;
 using SoapServiceDescription = SoapCore.ServiceModel.ServiceDescription;
 
@@ -16,6 +17,11 @@ public sealed class SoapEndpoint
         Namespace = description.GeneralContract.Namespace;
         ActionsByOperation = description.Operations.ToFrozenDictionary(o => o.Name, o => o.SoapAction, StringComparer.Ordinal);
         Actions = ActionsByOperation.Values.ToFrozenSet(StringComparer.Ordinal);
+        var nullability = new NullabilityInfoContext();
+        OptionalParameters = description.Operations.ToFrozenDictionary(
+            o => o.Name,
+            o => o.InParameters.Where(p => nullability.Create(p.Parameter).WriteState == NullabilityState.Nullable).Select(p => p.Name).ToFrozenSet(StringComparer.Ordinal),
+            StringComparer.Ordinal);
         ParameterTypes = description.Operations.ToFrozenDictionary(
             o => o.Name,
             o => o.InParameters.ToFrozenDictionary(p => p.Name, p => p.Parameter.ParameterType, StringComparer.Ordinal),
@@ -34,6 +40,12 @@ public sealed class SoapEndpoint
 
     /// <summary>The soapAction of each operation, by operation name.</summary>
     public FrozenDictionary<string, string> ActionsByOperation { get; }
+
+    /// <summary>
+    /// The parameters a caller may leave out, by operation: those the contract declares nullable (<c>Guid?</c>,
+    /// <c>string?</c>). The WSDL gives them <c>minOccurs="0"</c>; both request paths read an absent one as null.
+    /// </summary>
+    public FrozenDictionary<string, FrozenSet<string>> OptionalParameters { get; }
 
     /// <summary>The soapAction of every operation, exactly as the WSDL declares them.</summary>
     public FrozenSet<string> Actions { get; }

@@ -71,6 +71,22 @@ public sealed class ValidationTests
     [DataRow("x￿")]
     public void TweetText_WithInvalidCharacter_FailsOnText(string text) => AssertFailsOn("text", v => v.TweetText(text));
 
+    /// <summary>Our one rule beyond twitter-text's: characters an XML 1.0 message cannot carry, so never readable over SOAP.</summary>
+    [TestMethod]
+    [DataRow("a\u0001b")]
+    [DataRow("\u0000")]
+    [DataRow(null)]
+    public void TweetText_ThatXmlCannotCarry_FailsOnTextThoughTwitterTextAcceptsIt(string? text)
+    {
+        // A data row cannot carry an unpaired surrogate through the test host: null stands for one.
+        text ??= "a" + (char)0xD800 + "b";
+        Assert.IsTrue(Service.Domain.TweetText.TwitterText.ParseLength(text).Valid);
+
+        var fault = Assert.ThrowsExactly<FaultException<ServiceFault>>(new Validation().TweetText(text).ThrowIfInvalid);
+
+        StringAssert.Contains(fault.Detail.Message, "control characters");
+    }
+
     [TestMethod]
     public void ThrowIfInvalid_WithSeveralProblems_ReportsEachFieldOnce()
     {

@@ -21,7 +21,7 @@ public sealed class SharedLoginStateTests
         await using var a = started[0];
         await using var b = started[1];
         var account = await a.Soap.SignUpAsync();
-        var token = RemoteCaller.Token(account.Username, account.Password, Convert.ToBase64String(Guid.NewGuid().ToByteArray()), DateTimeOffset.UtcNow);
+        var token = RawSoap.UsernameToken(account.Username, account.Password, Convert.ToBase64String(Guid.NewGuid().ToByteArray()), DateTimeOffset.UtcNow);
 
         var onA = await LoginAsync(a, SoapVersion.Soap11, token);
         var replayOnB = await LoginAsync(b, SoapVersion.Soap12, token);
@@ -43,8 +43,8 @@ public sealed class SharedLoginStateTests
         var answers = new List<string>();
         for (var i = 0; i < 8; i++)
         {
-            using var caller = new RemoteCaller(instances[i % 2].BaseAddress, "127.0.5.1");
-            answers.Add(await caller.LoginAsync(i % 3 == 0 ? Face.Soap12 : Face.Soap11, account.Username, $"guess {i}"));
+            using var caller = SourceAddress.Client(instances[i % 2].BaseAddress, "127.0.5.1");
+            answers.Add((await Logins.AttemptAsync(caller, i % 3 == 0 ? Face.Soap12 : Face.Soap11, account.Username, $"guess {i}")).Code);
         }
 
         // Five per account and address, the production default, whichever instance answers.
@@ -81,7 +81,7 @@ public sealed class SharedLoginStateTests
         await database.OpenAsync();
 
         var login = await LoginAsync(service, SoapVersion.Soap11,
-            RemoteCaller.Token(account.Username, account.Password, Convert.ToBase64String(Guid.NewGuid().ToByteArray()), DateTimeOffset.UtcNow));
+            RawSoap.UsernameToken(account.Username, account.Password, Convert.ToBase64String(Guid.NewGuid().ToByteArray()), DateTimeOffset.UtcNow));
         var remembered = await CountNoncesAsync(database);
 
         Assert.IsNull(login.DetailCode, login.Body);

@@ -120,12 +120,13 @@ public sealed class TimelineTests : ServiceTests<TimelineTests>
     {
         var ada = await Soap.SignUpAsync();
 
-        var tweet = await Soap.Tweets(SoapVersion.Soap11, ada).PostTweetAsync("#soap vs #rest, ask @grace: example.com/compare 👍", null, null, null);
+        var tweet = await Soap.Tweets(SoapVersion.Soap11, ada).PostTweetAsync("#soap vs #rest, ask @grace: example.com/compare 👍 $MSFT", null, null, null);
 
         CollectionAssert.AreEqual(new[] { "soap", "rest" }, tweet.Entities.Hashtags.Select(h => h.Value).ToList());
         Assert.AreEqual("grace", tweet.Entities.Mentions.Single().Value);
         var url = tweet.Entities.Urls.Single();
         Assert.AreEqual("example.com/compare", tweet.Text[url.Start..url.End]);
-        Assert.AreEqual(28 + 23 + 1 + 2, tweet.WeightedLength);
+        Assert.AreEqual("MSFT", tweet.Entities.Cashtags.Single().Value);
+        Assert.AreEqual(28 + 23 + 1 + 2 + 6, tweet.WeightedLength);
     }
 }

@@ -44,17 +44,28 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
     }
 
     [TestMethod]
-    [DataRow("")]
-    [DataRow("   ")]
-    [DataRow("\n\t")]
-    public async Task PostTweet_WithEmptyText_ReturnsValidationFaultAndStoresNothing(string text)
+    public async Task PostTweet_WithEmptyText_ReturnsValidationFaultAndStoresNothing()
     {
         var author = await Soap.SignUpAsync();
 
-        var fault = await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () => Soap.Tweets(SoapVersion.Soap11, author).PostTweetAsync(text, null, null, null));
+        var fault = await FaultAssert.ThrowsAsync(ErrorCode.ValidationFailed, () => Soap.Tweets(SoapVersion.Soap11, author).PostTweetAsync("", null, null, null));
 
         CollectionAssert.AreEqual(new[] { "text" }, fault.Fields);
         Assert.IsEmpty((await Soap.Tweets(SoapVersion.Soap11).ListTweetsAsync(author.User.Id, null, null)).Tweets);
+    }
+
+    [TestMethod]
+    [DataRow("   ", 3)]
+    [DataRow("\n", 1)]
+    [DataRow("\n\t", 2)]
+    public async Task PostTweet_WithOnlyWhitespace_IsAcceptedAsTwitterTextAcceptsIt(string text, int weight)
+    {
+        var author = await Soap.SignUpAsync();
+
+        var tweet = await Soap.Tweets(SoapVersion.Soap11, author).PostTweetAsync(text, null, null, null);
+
+        Assert.AreEqual(weight, tweet.WeightedLength);
+        Assert.AreEqual(text, (await Soap.Tweets(SoapVersion.Soap11).GetTweetAsync(tweet.Id)).Text);
     }
 
     [TestMethod]

@@ -1,5 +1,5 @@
 using TweetsSoap.Service.Export;
-using TweetsSoap.Service.Soap;
+using TweetsSoap.Service.Wsdl;
 using TweetsSoap.Tests.Support;
 
 namespace TweetsSoap.Tests.Export;
@@ -15,12 +15,12 @@ public sealed class ExportWsdlCommandTests
         {
             await ExportWsdlCommand.ExportAsync(target.FullName);
 
-            foreach (var wsdl in SoapEndpoint.All.Select(e => $"{e.Name}.wsdl"))
+            foreach (var file in ContractDocuments.Published.Select(d => d.File).Append(ExportWsdlCommand.OpenApiFile))
             {
                 Assert.AreEqual(
-                    (await File.ReadAllTextAsync(Repository.PathOf("wsdl", wsdl))).ReplaceLineEndings("\n"),
-                    await File.ReadAllTextAsync(Path.Combine(target.FullName, wsdl)),
-                    $"export-wsdl writes wsdl/{wsdl} as committed");
+                    (await File.ReadAllTextAsync(Repository.PathOf("wsdl", file))).ReplaceLineEndings("\n"),
+                    await File.ReadAllTextAsync(Path.Combine(target.FullName, file)),
+                    $"export-wsdl writes wsdl/{file} as committed");
             }
 
             CollectionAssert.AreEquivalent(

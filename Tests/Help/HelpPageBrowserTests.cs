@@ -162,6 +162,10 @@ public sealed class HelpPageBrowserTests : ServiceTests<HelpPageBrowserTests>
         return result;
     }
 
+    /// <summary>
+    /// Attaches a screenshot to the test result; with <c>TWEETSSOAP_DOCS_SCREENSHOTS=1</c> it also replaces the one
+    /// of that name in <c>docs/images/</c>, so the pictures in the docs come from this test, not from a hand.
+    /// </summary>
     private async Task ScreenshotAsync(ILocator locator, string name)
     {
         var directory = Path.Combine(TestContext.TestRunResultsDirectory ?? Path.GetTempPath(), "screenshots");
@@ -169,5 +173,9 @@ public sealed class HelpPageBrowserTests : ServiceTests<HelpPageBrowserTests>
         var path = Path.Combine(directory, name);
         await locator.ScreenshotAsync(new LocatorScreenshotOptions { Path = path });
         TestContext.AddResultFile(path);
+        if (Environment.GetEnvironmentVariable("TWEETSSOAP_DOCS_SCREENSHOTS") == "1")
+        {
+            File.Copy(path, Repository.PathOf("docs", "images", name), overwrite: true);
+        }
     }
 }

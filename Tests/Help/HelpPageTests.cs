@@ -63,6 +63,20 @@ public sealed class HelpPageTests : ServiceTests<HelpPageTests>
     }
 
     [TestMethod]
+    [DataRow("TweetService.svc", "PostTweet")]
+    [DataRow("UserService.svc", "SignUp")]
+    public async Task HelpPage_SamplesOfIdempotentCreates_LeaveOutTheClientRequestId(string path, string operation)
+    {
+        var page = await Service.Http.GetStringAsync(path);
+        var section = page[page.IndexOf($"id=\"op-{operation}\"", StringComparison.Ordinal)..];
+        var next = section.IndexOf("id=\"op-", 10, StringComparison.Ordinal);
+        section = next > 0 ? section[..next] : section;
+
+        StringAssert.Contains(section, "clientRequestId", "the field is documented");
+        Assert.DoesNotContain("&lt;clientRequestId&gt;", section, "a fixed id in the try-it sample would turn a second post of edited text into a Conflict");
+    }
+
+    [TestMethod]
     [DynamicData(nameof(Endpoints))]
     public async Task ServiceAddressWithWsdlQuery_StillServesTheWsdl(string path)
     {

@@ -24,35 +24,35 @@ public sealed class UsernameSpellingTests : ServiceTests<UsernameSpellingTests>
     {
         var account = await Soap.SignUpAsync(username: "kis_" + Guid.NewGuid().ToString("N")[..8]);
         var spelling = account.Username[..index] + letter + account.Username[(index + 1)..];
-        using var caller = new RemoteCaller(Service.BaseAddress, "127.0.4.1");
+        using var caller = SourceAddress.Client(Service.BaseAddress, "127.0.4.1");
         var logged = Service.Log.Events.Count;
 
         var answers = new List<string>();
         for (var i = 0; i < 7; i++)
         {
-            answers.Add(await caller.LoginAsync(face, spelling, account.Password));
+            answers.Add(await LoginAsync(caller, face, spelling, account.Password));
         }
 
         var events = Service.Log.Events.Skip(logged).Where(e => e.Category.EndsWith(".SecurityLog", StringComparison.Ordinal)).ToList();
         CollectionAssert.AreEqual(Enumerable.Repeat("Unauthenticated", 7).ToList(), answers);
         Assert.HasCount(7, events.Where(e => e.EventId.Id == 102 && e.Message.Contains("not a valid username", StringComparison.Ordinal)).ToList());
         Assert.IsFalse(events.Any(e => e.EventId.Id == 101), "checked like a real username: " + string.Join("\n", events.Select(e => e.Message)));
-        Assert.AreEqual("ok", await caller.LoginAsync(face, account.Username, account.Password), "the account's budget is untouched");
+        Assert.AreEqual("ok", await LoginAsync(caller, face, account.Username, account.Password), "the account's budget is untouched");
     }
 
     [TestMethod]
     public async Task WrongPasswords_UnderAnySpelling_ShareTheAccountsBudgetOrCountForNothing()
     {
         var account = await Soap.SignUpAsync(username: "kis_" + Guid.NewGuid().ToString("N")[..8]);
-        using var caller = new RemoteCaller(Service.BaseAddress, "127.0.4.2");
+        using var caller = SourceAddress.Client(Service.BaseAddress, "127.0.4.2");
         var cases = new[] { account.Username, account.Username.ToUpperInvariant(), "K" + account.Username[1..] };
         for (var i = 0; i < 5; i++)
         {
-            Assert.AreEqual("Unauthenticated", await caller.LoginAsync(Face.Soap11, cases[i % cases.Length], "wrong password"));
+            Assert.AreEqual("Unauthenticated", await LoginAsync(caller, Face.Soap11, cases[i % cases.Length], "wrong password"));
         }
 
-        Assert.AreEqual("Unauthenticated", await caller.LoginAsync(Face.Soap11, "\u212A" + account.Username[1..], account.Password), "a fresh budget under another spelling");
-        Assert.AreEqual("Throttled", await caller.LoginAsync(Face.Soap12, "KIS" + account.Username[3..], account.Password));
+        Assert.AreEqual("Unauthenticated", await LoginAsync(caller, Face.Soap11, "\u212A" + account.Username[1..], account.Password), "a fresh budget under another spelling");
+        Assert.AreEqual("Throttled", await LoginAsync(caller, Face.Soap12, "KIS" + account.Username[3..], account.Password));
     }
 
     [TestMethod]
@@ -62,9 +62,9 @@ public sealed class UsernameSpellingTests : ServiceTests<UsernameSpellingTests>
         var nonce = Convert.ToBase64String(Guid.NewGuid().ToByteArray());
         var created = DateTimeOffset.UtcNow;
 
-        var first = await LoginAsync(RemoteCaller.Token(account.Username, account.Password, nonce, created));
-        var upperCase = await LoginAsync(RemoteCaller.Token(account.Username.ToUpperInvariant(), account.Password, nonce, created));
-        var kelvin = await LoginAsync(RemoteCaller.Token("\u212A" + account.Username[1..], account.Password, nonce, created));
+        var first = await LoginAsync(RawSoap.UsernameToken(account.Username, account.Password, nonce, created));
+        var upperCase = await LoginAsync(RawSoap.UsernameToken(account.Username.ToUpperInvariant(), account.Password, nonce, created));
+        var kelvin = await LoginAsync(RawSoap.UsernameToken("\u212A" + account.Username[1..], account.Password, nonce, created));
 
         Assert.IsNull(first.DetailCode, first.Body);
         Assert.AreEqual("Unauthenticated", upperCase.DetailCode);
@@ -81,6 +81,9 @@ public sealed class UsernameSpellingTests : ServiceTests<UsernameSpellingTests>
 
         CollectionAssert.Contains(fault.Fields, "username");
     }
+
+    private static async Task<string> LoginAsync(HttpClient from, Face face, string username, string password) =>
+        (await Logins.AttemptAsync(from, face, username, password)).Code;
 
     private static Task<RawResponse> LoginAsync(string token) =>
         RawSoap.PostAsync(Service.Http, "UserService.svc", SoapVersion.Soap11, RawSoap.Action("UserService", "Login"),

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using TweetsSoap.Contracts;
 using TweetsSoap.Service.Soap;
@@ -18,37 +17,12 @@ public sealed record InteropFault(string Service, string Operation, string Bindi
 /// <summary>Runs a third-party SOAP client script against the service and checks what it reports.</summary>
 public static class InteropClient
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static async Task<InteropReport> RunAsync(string program, string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{program} {string.Join(' ', arguments)} did not finish within 3 minutes.\n{await stderr}");
-        }
-
-        Assert.AreEqual(0, process.ExitCode, $"{program} {string.Join(' ', arguments)} failed:\n{await stderr}\n{await stdout}");
-        return JsonSerializer.Deserialize<InteropReport>(await stdout, Json)
+        var (stdout, _) = await Tool.RunAsync(program, workingDirectory, arguments);
+        return JsonSerializer.Deserialize<InteropReport>(stdout, Json)
             ?? throw new InvalidOperationException($"{program} printed no report.");
     }
 

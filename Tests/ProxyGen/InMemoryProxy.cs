@@ -19,7 +19,8 @@ public static class InMemoryProxy
             Directory.GetFiles(wsdlDirectory, "*.wsdl")
                 .Where(f => files.Length == 0 || files.Contains(Path.GetFileName(f)))
                 .Select(f => (Path.GetFileName(f), File.ReadAllText(f))),
-            ns);
+            ns,
+            location => File.ReadAllText(Path.Combine(wsdlDirectory, location)));
 
     /// <summary>Compiles with warnings as errors (the repository's rule) and loads the assembly.</summary>
     public static Assembly Compile(IEnumerable<string> sources)

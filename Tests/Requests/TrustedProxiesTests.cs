@@ -72,11 +72,11 @@ public sealed class NoProxyTests : ServiceTests<NoProxyTests>
     [DataRow(Face.Json, "127.0.0.15", "127.0.0.16")]
     public async Task RotatingForwardedFor_DoesNotEscapeTheLoginThrottle(Face face, string rotating, string plain)
     {
-        var withForgedAddresses = await SecurityEvents.GuessAsync(Service.BaseAddress, face, rotating, i => $"198.51.100.{i + 1}");
-        var withoutForwarding = await SecurityEvents.GuessAsync(Service.BaseAddress, face, plain, _ => null);
+        var withForgedAddresses = await SecurityEvents.GuessAsync(Service.BaseAddress, face, rotating, SoapClients.UniqueUsername(), i => $"198.51.100.{i + 1}");
+        var withoutForwarding = await SecurityEvents.GuessAsync(Service.BaseAddress, face, plain, SoapClients.UniqueUsername(), _ => null);
 
         CollectionAssert.AreEqual(withoutForwarding, withForgedAddresses, "a new X-Forwarded-For on each attempt must not buy a new budget");
-        CollectionAssert.Contains(withoutForwarding, "Throttled", "the login throttle stops a run of wrong logins from one address");
+        CollectionAssert.Contains(withoutForwarding, "Throttled", "the login throttle stops a run of wrong passwords for one account from one address");
     }
 }
 

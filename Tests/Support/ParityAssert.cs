@@ -42,10 +42,10 @@ public static class ParityAssert
         Proxy.User u => $"{u.Id}|{u.Username}|{u.Email}|{u.FirstName}|{u.LastName}|{Utc(u.BirthDate)}|{Utc(u.CreatedAt)}|{u.FollowersCount}|{u.FollowingCount}",
         Tweet t => $"{t.Id}|{t.Text}|{t.Author.Id}|{t.Author.Username}|{t.Author.DisplayName}|{Utc(t.CreatedAt)}|{Utc(t.UpdatedAt)}|{t.ConversationId}|" +
             $"{t.InReplyToTweetId}|{t.QuotedTweetId}|{t.WeightedLength}|{t.Metrics.LikeCount}/{t.Metrics.RetweetCount}/{t.Metrics.ReplyCount}/{t.Metrics.QuoteCount}|" +
-            Entities(t.Entities.Hashtags.Concat(t.Entities.Mentions).Concat(t.Entities.Urls).Select(e => (e.Start, e.End, e.Value))),
+            Entities(t.Entities.Hashtags.Concat(t.Entities.Mentions).Concat(t.Entities.Urls).Concat(t.Entities.Cashtags).Select(e => (e.Start, e.End, e.Value))),
         Proxy.Tweet t => $"{t.Id}|{t.Text}|{t.Author?.Id}|{t.Author?.Username}|{t.Author?.DisplayName}|{Utc(t.CreatedAt)}|{Utc(t.UpdatedAt)}|{t.ConversationId}|" +
             $"{t.InReplyToTweetId}|{t.QuotedTweetId}|{t.WeightedLength}|{t.Metrics?.LikeCount}/{t.Metrics?.RetweetCount}/{t.Metrics?.ReplyCount}/{t.Metrics?.QuoteCount}|" +
-            Entities((t.Entities?.Hashtags ?? []).Concat(t.Entities?.Mentions ?? []).Concat(t.Entities?.Urls ?? []).Select(e => (e.Start, e.End, e.Value))),
+            Entities((t.Entities?.Hashtags ?? []).Concat(t.Entities?.Mentions ?? []).Concat(t.Entities?.Urls ?? []).Concat(t.Entities?.Cashtags ?? []).Select(e => (e.Start, e.End, e.Value))),
         UserPage p => $"{p.NextPageToken}||{string.Join("||", p.Users.Select(Describe))}",
         Proxy.UserPage p => $"{p.NextPageToken}||{string.Join("||", (p.Users ?? []).Select(Describe))}",
         TweetPage p => $"{p.NextPageToken}||{string.Join("||", p.Tweets.Select(Describe))}",

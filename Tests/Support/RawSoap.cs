@@ -19,8 +19,12 @@ public static class RawSoap
     public static string Envelope(SoapVersion version, string body, string header = "") =>
         $"""<s:Envelope xmlns:s="{(version == SoapVersion.Soap11 ? Soap11 : Soap12)}">{(header.Length > 0 ? $"<s:Header>{header}</s:Header>" : "")}<s:Body>{body}</s:Body></s:Envelope>""";
 
-    public static string UsernameToken(string username, string password) =>
-        $"""<wsse:Security xmlns:wsse="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd"><wsse:UsernameToken><wsse:Username>{username}</wsse:Username><wsse:Password Type="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText">{password}</wsse:Password></wsse:UsernameToken></wsse:Security>""";
+    /// <summary>A PasswordText UsernameToken, with a <c>wsse:Nonce</c> and a <c>wsu:Created</c> when given.</summary>
+    public static string UsernameToken(string username, string password, string? nonce = null, DateTimeOffset? created = null) =>
+        $"""<wsse:Security xmlns:wsse="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd" xmlns:wsu="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd"><wsse:UsernameToken><wsse:Username>{username}</wsse:Username><wsse:Password Type="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText">{password}</wsse:Password>"""
+        + (nonce is null ? "" : $"""<wsse:Nonce EncodingType="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-soap-message-security-1.0#Base64Binary">{nonce}</wsse:Nonce>""")
+        + (created is { } c ? $"<wsu:Created>{c.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture)}</wsu:Created>" : "")
+        + "</wsse:UsernameToken></wsse:Security>";
 
     /// <summary>Posts <paramref name="envelope"/> with the Content-Type and action headers of <paramref name="version"/>.</summary>
     public static async Task<RawResponse> PostAsync(HttpClient http, string path, SoapVersion version, string? action, string envelope)

@@ -17,17 +17,17 @@ public static class SecurityEvents
     }
 
     /// <summary>
-    /// 25 wrong logins from <paramref name="source"/>, each for a different account that does not exist (so only a
-    /// limit on the client's address can stop them), each with the X-Forwarded-For <paramref name="forwardedFor"/>
-    /// gives it; the code each attempt got.
+    /// <paramref name="attempts"/> wrong passwords for <paramref name="username"/> from <paramref name="source"/>,
+    /// each with the X-Forwarded-For <paramref name="forwardedFor"/> gives it; the code each attempt got. A throttle
+    /// that counted forwarded addresses would grant every attempt a fresh budget.
     /// </summary>
-    public static async Task<List<string>> GuessAsync(Uri service, Face face, string source, Func<int, string?> forwardedFor, int attempts = 25)
+    public static async Task<List<string>> GuessAsync(Uri service, Face face, string source, string username, Func<int, string?> forwardedFor, int attempts = 8)
     {
         using var client = SourceAddress.Client(service, source);
         var codes = new List<string>();
         for (var i = 0; i < attempts; i++)
         {
-            codes.Add((await Logins.AttemptAsync(client, face, SoapClients.UniqueUsername(), "wrong password", forwardedFor(i))).Code);
+            codes.Add((await Logins.AttemptAsync(client, face, username, $"guess {i}", forwardedFor(i))).Code);
         }
 
         return codes;

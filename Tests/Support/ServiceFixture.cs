@@ -30,6 +30,9 @@ public sealed class ServiceFixture : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The running service's container, e.g. for its route table.</summary>
+    public IServiceProvider Services => _app.Services;
+
     public HttpClient Http { get; }
 
     public LogSink Log { get; }

@@ -1,10 +1,13 @@
+using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
 
 namespace TweetsSoap.Tests.Support;
 
 /// <summary>Reads a WSDL 1.1 document the way a schema-aware client does.</summary>
-public sealed class WsdlDocument(XDocument document)
+/// <param name="location">Where the document was read from: imports with a <c>schemaLocation</c> are fetched
+/// relative to it (over HTTP from the service, or from disk); without it they are never fetched.</param>
+public sealed class WsdlDocument(XDocument document, Uri? location = null)
 {
     public static readonly XNamespace Wsdl = "http://schemas.xmlsoap.org/wsdl/";
     public static readonly XNamespace Soap11 = "http://schemas.xmlsoap.org/wsdl/soap/";
@@ -15,18 +18,22 @@ public sealed class WsdlDocument(XDocument document)
 
     public IEnumerable<XElement> Schemas => Root.Elements(Wsdl + "types").Elements(Xs + "schema");
 
-    public static async Task<WsdlDocument> LoadAsync(HttpClient http, string path) =>
-        new(XDocument.Parse(await http.GetStringAsync(path.TrimStart('/') + "?wsdl")));
+    /// <summary>The served WSDL of the endpoint at <paramref name="path"/>, in the form <paramref name="query"/> asks for.</summary>
+    public static async Task<WsdlDocument> LoadAsync(HttpClient http, string path, string query = "wsdl")
+    {
+        var address = new Uri(http.BaseAddress!, path.TrimStart('/') + "?" + query);
+        return new(XDocument.Parse(await http.GetStringAsync(address)), address);
+    }
 
-    public static WsdlDocument Load(string file) => new(XDocument.Load(file));
+    public static WsdlDocument Load(string file) => new(XDocument.Load(file), new Uri(Path.GetFullPath(file)));
 
     /// <summary>
-    /// The inline schemas in one compiled set. Each schema is read on its own, as a client does, so it has to carry
-    /// the namespace declarations it inherits from <c>wsdl:definitions</c>; imports are never fetched.
+    /// The inline schemas in one compiled set, with what they import by <c>schemaLocation</c>. Each schema is read on
+    /// its own, as a client does, so it has to carry the namespace declarations it inherits from <c>wsdl:definitions</c>.
     /// </summary>
     public XmlSchemaSet CompileSchemas(ICollection<string> errors)
     {
-        var set = new XmlSchemaSet { XmlResolver = null };
+        var set = new XmlSchemaSet { XmlResolver = location is null ? null : new XmlUrlResolver() };
         set.ValidationEventHandler += (_, e) => errors.Add($"{e.Severity}: {e.Message}");
         foreach (var schema in Schemas)
         {
@@ -39,7 +46,7 @@ public sealed class WsdlDocument(XDocument document)
                 }
             }
 
-            using var reader = standalone.CreateReader();
+            using var reader = XmlReader.Create(new StringReader(standalone.ToString()), null, location?.ToString());
             set.Add(XmlSchema.Read(reader, (_, e) => errors.Add($"{e.Severity}: {e.Message}"))!);
         }
 

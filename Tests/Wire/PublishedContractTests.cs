@@ -3,13 +3,14 @@ using System.Xml.Linq;
 using System.Xml.Schema;
 using TweetsSoap.Service.Export;
 using TweetsSoap.Service.Soap;
+using TweetsSoap.Service.Wsdl;
 using TweetsSoap.Tests.Support;
 
 namespace TweetsSoap.Tests.Wire;
 
 /// <summary>
-/// <c>wsdl/</c> is the published contract: it must be what the service serves, so a contract change is always a
-/// visible diff in review.
+/// <c>wsdl/</c> is the published contract (both WSDL forms and the shared schemas): it must be what the service
+/// serves, so a contract change is always a visible diff in review.
 /// </summary>
 [TestClass]
 public sealed class PublishedContractTests : ServiceTests<PublishedContractTests>
@@ -18,25 +19,26 @@ public sealed class PublishedContractTests : ServiceTests<PublishedContractTests
 
     public static IEnumerable<object[]> Services => SoapEndpoint.All.Select(e => new object[] { e.Name });
 
-    [TestMethod]
-    [DynamicData(nameof(Services))]
-    public async Task CommittedWsdl_ComparedWithServedWsdl_IsIdentical(string service)
-    {
-        var endpoint = SoapEndpoint.All.Single(e => e.Name == service);
-        var committedFile = Repository.PathOf("wsdl", $"{service}.wsdl");
-        Assert.IsTrue(File.Exists(committedFile), $"wsdl/{service}.wsdl is missing; run `{Refresh}`.");
+    public static IEnumerable<object[]> Documents => ContractDocuments.Published.Select(d => new object[] { d.Served, d.File });
 
-        var served = ExportWsdlCommand.Published(await Service.Http.GetStringAsync(endpoint.Path.TrimStart('/') + "?wsdl"));
+    [TestMethod]
+    [DynamicData(nameof(Documents))]
+    public async Task CommittedDocument_ComparedWithServedDocument_IsIdentical(string served, string file)
+    {
+        var committedFile = Repository.PathOf("wsdl", file);
+        Assert.IsTrue(File.Exists(committedFile), $"wsdl/{file} is missing; run `{Refresh}`.");
+
+        var published = ExportWsdlCommand.Published(await Service.Http.GetStringAsync(served));
         var committed = (await File.ReadAllTextAsync(committedFile)).ReplaceLineEndings("\n");
 
-        if (served != committed)
+        if (published != committed)
         {
-            var servedLines = served.Split('\n');
+            var servedLines = published.Split('\n');
             var committedLines = committed.Split('\n');
             var line = Enumerable.Range(0, Math.Max(servedLines.Length, committedLines.Length))
                 .First(i => i >= servedLines.Length || i >= committedLines.Length || servedLines[i] != committedLines[i]);
             Assert.Fail(
-                $"wsdl/{service}.wsdl is not what the service publishes (contract drift). If the change is intended, run `{Refresh}` " +
+                $"wsdl/{file} is not what the service publishes at {served} (contract drift). If the change is intended, run `{Refresh}` " +
                 $"and commit the diff. First difference at line {line + 1}:\n" +
                 $"  committed: {committedLines.ElementAtOrDefault(line)}\n  served:    {servedLines.ElementAtOrDefault(line)}");
         }

@@ -13,6 +13,7 @@ public sealed class WsdlTests : ServiceTests<WsdlTests>
     private static readonly XNamespace Wsdl = "http://schemas.xmlsoap.org/wsdl/";
     private static readonly XNamespace Soap11Binding = "http://schemas.xmlsoap.org/wsdl/soap/";
     private static readonly XNamespace Soap12Binding = "http://schemas.xmlsoap.org/wsdl/soap12/";
+    private static readonly XNamespace Xs = "http://www.w3.org/2001/XMLSchema";
 
     public static IEnumerable<object[]> Services =>
     [
@@ -23,9 +24,9 @@ public sealed class WsdlTests : ServiceTests<WsdlTests>
 
     [TestMethod]
     [DynamicData(nameof(Services))]
-    public async Task Wsdl_IsOneSelfContainedDocumentInOurNamespace(string path, Type contract)
+    public async Task SingleWsdl_IsOneSelfContainedDocumentInOurNamespace(string path, Type contract)
     {
-        using var response = await Service.Http.GetAsync(path + "?wsdl");
+        using var response = await Service.Http.GetAsync(path + "?singleWsdl");
         var text = await response.Content.ReadAsStringAsync();
 
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
@@ -35,6 +36,40 @@ public sealed class WsdlTests : ServiceTests<WsdlTests>
         Assert.DoesNotContain("tempuri.org", text);
         Assert.IsNotEmpty(wsdl.Element(Wsdl + "types")!.Elements(), "schemas are inline");
         Assert.IsFalse(wsdl.Descendants().Any(e => e.Name.LocalName is "import" or "include" && e.Attribute("schemaLocation") is not null), "no external schema");
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Services))]
+    public async Task Wsdl_ImportsTheSharedSchemasServedBesideIt(string path, Type contract)
+    {
+        var address = new Uri(Service.BaseAddress, path + "?wsdl");
+        var wsdl = XDocument.Parse(await Service.Http.GetStringAsync(address)).Root!;
+
+        Assert.AreEqual(contract.GetCustomAttribute<ServiceContractAttribute>()!.Name, wsdl.Attribute("name")?.Value);
+        var schema = wsdl.Element(Wsdl + "types")!.Elements(Xs + "schema").Single();
+        Assert.IsEmpty(schema.Elements().Where(e => e.Name != Xs + "import"), "the types are in the shared schemas, not inline");
+        var import = schema.Elements(Xs + "import").Single();
+        Assert.AreEqual(Namespaces.V1, (string?)import.Attribute("namespace"));
+
+        // Every WSDL names the same schema documents, so a generator given all three reads each type once.
+        var location = new Uri(address, (string)import.Attribute("schemaLocation")!);
+        Assert.AreEqual(new Uri(Service.BaseAddress, "xsd/TweetsSoap.xsd"), location);
+        var xsd = XDocument.Parse(await Service.Http.GetStringAsync(location)).Root!;
+        Assert.AreEqual(Xs + "schema", xsd.Name);
+        Assert.AreEqual(Namespaces.V1, (string?)xsd.Attribute("targetNamespace"));
+        foreach (var nested in xsd.Elements(Xs + "import"))
+        {
+            using var response = await Service.Http.GetAsync(new Uri(location, (string)nested.Attribute("schemaLocation")!));
+            Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, $"{nested}");
+        }
+    }
+
+    [TestMethod]
+    public async Task SharedSchema_NotPublished_IsNotFound()
+    {
+        using var response = await Service.Http.GetAsync("xsd/Other.xsd");
+
+        Assert.AreEqual(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [TestMethod]
@@ -70,7 +105,10 @@ public sealed class WsdlTests : ServiceTests<WsdlTests>
         CollectionAssert.AreEquivalent(operations, portTypeOperations.Select(o => o.Attribute("name")!.Value).ToList());
         foreach (var operation in portTypeOperations)
         {
-            Assert.IsNotNull(operation.Element(Wsdl + "fault"), $"{operation.Attribute("name")!.Value} declares its fault");
+            // One fault message per service, shared by its operations: JAX-WS makes one exception class of it, not one per operation.
+            var fault = operation.Element(Wsdl + "fault");
+            Assert.IsNotNull(fault, $"{operation.Attribute("name")!.Value} declares its fault");
+            Assert.AreEqual($"tns:{serviceName}Fault", (string?)fault.Attribute("message"));
         }
 
         foreach (var binding in wsdl.Elements(Wsdl + "binding"))
@@ -91,7 +129,7 @@ public sealed class WsdlTests : ServiceTests<WsdlTests>
     [TestMethod]
     public async Task Wsdl_DescribesTheFaultDetailWithItsCodes()
     {
-        var text = await Service.Http.GetStringAsync("TweetService.svc?wsdl");
+        var text = await Service.Http.GetStringAsync("xsd/TweetsSoap.xsd");
 
         foreach (var code in Enum.GetNames<ErrorCode>())
         {

@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using TweetsSoap.Contracts;
 using TweetsSoap.Service.Soap;
+using TweetsSoap.Service.Wsdl;
 using TweetsSoap.Tests.Support;
 using static TweetsSoap.Tests.Support.WsdlDocument;
 
@@ -14,8 +15,13 @@ public sealed class WsiBasicProfileTests : ServiceTests<WsiBasicProfileTests>
 
     public static IEnumerable<object[]> Services => SoapEndpoint.All.Select(e => new object[] { e.Name });
 
-    private static Task<WsdlDocument> ServedAsync(string service) =>
-        LoadAsync(Service.Http, SoapEndpoint.All.Single(e => e.Name == service).Path);
+    public static IEnumerable<object[]> Forms =>
+        from endpoint in SoapEndpoint.All
+        from form in new[] { "wsdl", "singleWsdl" }
+        select new object[] { endpoint.Name, form };
+
+    private static Task<WsdlDocument> ServedAsync(string service, string form = "wsdl") =>
+        LoadAsync(Service.Http, SoapEndpoint.All.Single(e => e.Name == service).Path, form);
 
     [TestMethod]
     [DynamicData(nameof(Services))]
@@ -121,9 +127,9 @@ public sealed class WsiBasicProfileTests : ServiceTests<WsiBasicProfileTests>
 
     [TestMethod]
     [DynamicData(nameof(Services))]
-    public async Task SchemaImports_AreExactlyTheInlineNamespacesEachSchemaReferences(string service)
+    public async Task SingleWsdlSchemaImports_AreExactlyTheInlineNamespacesEachSchemaReferences(string service)
     {
-        var wsdl = await ServedAsync(service);
+        var wsdl = await ServedAsync(service, "singleWsdl");
 
         var defined = wsdl.Schemas.Select(s => (string?)s.Attribute("targetNamespace")).ToHashSet();
         foreach (var schema in wsdl.Schemas)
@@ -135,11 +141,7 @@ public sealed class WsiBasicProfileTests : ServiceTests<WsiBasicProfileTests>
                 Assert.IsNull(import.Attribute("schemaLocation"), "R2007: no location to fetch");
             }
 
-            var referenced = schema.Descendants()
-                .SelectMany(e => e.Attributes().Where(a => a.Name.LocalName is "type" or "base" or "ref" or "itemType").Select(a => QName(e, a.Value).NamespaceName))
-                .Where(ns => ns != Xs.NamespaceName && ns != (string?)schema.Attribute("targetNamespace"))
-                .ToHashSet();
-            CollectionAssert.AreEquivalent(referenced.ToList(), imports.Select(i => (string)i.Attribute("namespace")!).ToList(),
+            CollectionAssert.AreEquivalent(Referenced(schema), imports.Select(i => (string)i.Attribute("namespace")!).ToList(),
                 $"R2101/R2102: the schema of {schema.Attribute("targetNamespace")} imports what it references, and nothing else");
         }
 
@@ -148,10 +150,34 @@ public sealed class WsiBasicProfileTests : ServiceTests<WsiBasicProfileTests>
     }
 
     [TestMethod]
+    public async Task SharedSchemaImports_AreExactlyTheNamespacesEachReferencesWithTheirPublishedFiles()
+    {
+        var files = ContractDocuments.SchemaFiles;
+        foreach (var file in files.Values)
+        {
+            var schema = XDocument.Parse(await Service.Http.GetStringAsync($"xsd/{file}")).Root!;
+
+            var imports = schema.Elements(Xs + "import").ToList();
+            CollectionAssert.AreEquivalent(Referenced(schema), imports.Select(i => (string)i.Attribute("namespace")!).ToList(), $"R2101/R2102 in {file}");
+            foreach (var import in imports)
+            {
+                Assert.AreEqual(files[(string)import.Attribute("namespace")!], (string?)import.Attribute("schemaLocation"), $"{file}: {import}");
+            }
+        }
+    }
+
+    /// <summary>The namespaces other than its own and XSD's that a schema's components refer to.</summary>
+    private static List<string> Referenced(XElement schema) =>
+        [.. schema.Descendants()
+            .SelectMany(e => e.Attributes().Where(a => a.Name.LocalName is "type" or "base" or "ref" or "itemType").Select(a => QName(e, a.Value).NamespaceName))
+            .Where(ns => ns != Xs.NamespaceName && ns != (string?)schema.Attribute("targetNamespace"))
+            .Distinct()];
+
+    [TestMethod]
     [DynamicData(nameof(Services))]
     public async Task InlineSchemas_DefineEachNamespaceOnce(string service)
     {
-        var wsdl = await ServedAsync(service);
+        var wsdl = await ServedAsync(service, "singleWsdl");
 
         // Beyond WS-I: node-soap keeps only the last schema of a namespace, so a split namespace loses its elements there.
         var namespaces = wsdl.Schemas.Select(s => (string?)s.Attribute("targetNamespace")).ToList();
@@ -159,10 +185,10 @@ public sealed class WsiBasicProfileTests : ServiceTests<WsiBasicProfileTests>
     }
 
     [TestMethod]
-    [DynamicData(nameof(Services))]
-    public async Task InlineSchemas_CompileAndDeclareEveryMessageElement(string service)
+    [DynamicData(nameof(Forms))]
+    public async Task Schemas_CompileAndDeclareEveryMessageElement(string service, string form)
     {
-        var wsdl = await ServedAsync(service);
+        var wsdl = await ServedAsync(service, form);
         var errors = new List<string>();
 
         var schemas = wsdl.CompileSchemas(errors);

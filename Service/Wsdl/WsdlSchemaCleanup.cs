@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 
-namespace TweetsSoap.Service.Soap;
+namespace TweetsSoap.Service.Wsdl;
 
 /// <summary>
 /// Repairs the inline schemas of the WSDL SoapCore generates, so that they compile on their own (WS-I Basic

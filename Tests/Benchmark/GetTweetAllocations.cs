@@ -25,7 +25,8 @@ public class GetTweetAllocations
         _service = await ServiceFixture.StartAsync("--Logging:LogLevel:Default=Warning");
         using var clients = new SoapClients(_service);
         var author = await clients.SignUpAsync();
-        var tweet = await clients.Tweets(SoapVersion.Soap11, author).PostTweetAsync("allocation benchmark", null, null, null);
+        var tweet = await clients.Tweets(SoapVersion.Soap11, author).PostTweetAsync("allocation benchmark", null, null, null)
+            ?? throw new InvalidOperationException("PostTweet answered no tweet.");
         _envelope = Encoding.UTF8.GetBytes(
             $"""<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><GetTweet xmlns="{Ns}"><tweetId>{tweet.Id}</tweetId></GetTweet></s:Body></s:Envelope>""");
         _jsonPath = $"api/tweets/{tweet.Id}";

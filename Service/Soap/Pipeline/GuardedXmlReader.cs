@@ -111,13 +111,13 @@ public sealed class GuardedXmlReader(XmlDictionaryReader inner, SoapLimitsOption
 
     /// <summary>
     /// The text reader lets character references through that name characters XML 1.0 forbids (<c>&amp;#0;</c>,
-    /// lone surrogates); no value of this service may hold one.
+    /// lone surrogates); no value of this service may hold one. The problem is the envelope's, named in the words
+    /// <see cref="XmlProblems"/> uses, so no later catch turns it into a vaguer fault.
     /// </summary>
-    private static string Checked(string value)
-    {
-        XmlConvert.VerifyXmlChars(value);
-        return value;
-    }
+    private static string Checked(string value) =>
+        XmlProblems.ForbiddenCharacterIn(value) is { } character
+            ? throw EnvelopeProblem.Malformed($"The request contains {character}, which XML 1.0 does not allow, not even as a character reference.")
+            : value;
 
     public override int AttributeCount => inner.AttributeCount;
 

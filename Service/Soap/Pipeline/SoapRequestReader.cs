@@ -90,7 +90,7 @@ public sealed class SoapRequestReader
         // Control characters other than tab and line ends are not XML 1.0 characters, and in UTF-8 they are single bytes.
         if (envelope.Encoding is UTF8Encoding && body.IndexOfAny(ForbiddenControls) is var at and >= 0)
         {
-            throw EnvelopeProblem.Malformed($"The request holds the character hexadecimal value 0x{body[at]:X2} at byte {at}, which XML 1.0 does not allow.");
+            throw EnvelopeProblem.Malformed($"The request contains the character U+{body[at]:X4}, which XML 1.0 does not allow, not even as a character reference.");
         }
     }
 
@@ -256,8 +256,9 @@ public sealed class SoapRequestReader
             }
         }
 
-        // The rest of the body, up to its end tag (depth 1), still has to pass the reader's checks.
-        var operationName = reader.Depth == 2 && reader.NodeType == XmlNodeType.Element ? reader.Name : null;
+        // The rest of the body, up to its end tag (depth 1), still has to pass the reader's checks. Once the operation
+        // element has been read, an element the reader now stands on is a second one, not the first left unread.
+        var operationName = _arguments is null && reader.Depth == 2 && reader.NodeType == XmlNodeType.Element ? reader.Name : null;
         if (operationName is not null)
         {
             reader.Skip();

@@ -337,7 +337,7 @@ public sealed class SoapRequestReader
 
             read |= 1UL << index;
             var parameter = parameters[index];
-            var element = (XElement)XNode.ReadFrom(reader);
+            var element = WithoutLayout((XElement)XNode.ReadFrom(reader));
             if (ValueProblem(element, parameter) is { } problem)
             {
                 throw EnvelopeProblem.Malformed(problem);
@@ -358,6 +358,24 @@ public sealed class SoapRequestReader
         }
 
         return arguments;
+    }
+
+    /// <summary>
+    /// Whitespace between elements (an indented list, a structure) is layout, and the reader skips it as such; but an
+    /// element's own reader hands it on as text, which the serializer refuses where it expects an item. Text alone in an
+    /// element is a value and stays, blanks and all.
+    /// </summary>
+    private static XElement WithoutLayout(XElement argument)
+    {
+        if (argument.HasElements)
+        {
+            argument.DescendantNodesAndSelf().OfType<XText>()
+                .Where(text => text.Parent is { HasElements: true } && string.IsNullOrWhiteSpace(text.Value))
+                .ToList()
+                .ForEach(text => text.Remove());
+        }
+
+        return argument;
     }
 
     /// <summary>An argument the contract types as a value (or a list of values) must hold text of that type, never elements.</summary>

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using SoapCore;
-using SoapCore.Extensibility;
 using TweetsSoap.Contracts;
 using TweetsSoap.Service.Domain;
 using TweetsSoap.Service.Help;
@@ -14,6 +13,7 @@ using TweetsSoap.Service.Operations;
 using TweetsSoap.Service.Requests;
 using TweetsSoap.Service.Rest;
 using TweetsSoap.Service.Soap;
+using TweetsSoap.Service.Soap.Pipeline;
 using TweetsSoap.Service.Storage;
 using TweetsSoap.Service.Wsdl;
 
@@ -56,8 +56,7 @@ public static class TweetsSoapHost
         services.AddTrustedProxies(configuration);
         // Which server answers is of use to an attacker choosing exploits, and to nobody else.
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
-        services.AddSingleton<IFaultExceptionTransformer, SoapFaultTransformer>();
-        services.AddSingleton<ISoapMessageProcessor, SoapMessageGate>();
+        services.AddSingleton<SoapFaultTransformer>();
         services.AddSoapCore();
         services.AddTweetsRest();
         services.AddTweetsOpenApi();
@@ -76,12 +75,12 @@ public static class TweetsSoapHost
         app.UseObservability();
         // Help pages first: a GET of a service address without a query is for people, not for SoapCore.
         app.UseMiddleware<HelpPages>();
-        app.UseMiddleware<SoapRequestGuard>();
+        app.UseMiddleware<SoapPipeline>();
+        // SoapCore serves only the WSDL: SoapPipeline answers every other request to a SOAP address.
         app.UseMiddleware<WsdlMiddleware>();
-        app.UseMiddleware<SoapFastPath>();
         foreach (var endpoint in SoapEndpoint.All)
         {
-            ((IApplicationBuilder)app).UseSoapEndpoint(endpoint.Contract, options => Configure(options, endpoint));
+            ((IApplicationBuilder)app).UseSoapEndpoint(endpoint.Contract, options => ConfigureSoapCore(options, endpoint));
         }
 
         app.UseTweetsRest();
@@ -89,7 +88,8 @@ public static class TweetsSoapHost
         return app;
     }
 
-    private static void Configure(SoapCoreOptions options, SoapEndpoint endpoint)
+    /// <summary>SoapCore's options for <paramref name="endpoint"/>: what its WSDL says (and, in the differential test, how it answers).</summary>
+    public static void ConfigureSoapCore(SoapCoreOptions options, SoapEndpoint endpoint)
     {
         options.Path = endpoint.Path;
         options.SoapSerializer = SoapSerializer.DataContractSerializer;
@@ -100,7 +100,7 @@ public static class TweetsSoapHost
             Encoder(MessageVersion.Soap11, $"{endpoint.Name}Soap11"),
             Encoder(MessageVersion.Soap12, $"{endpoint.Name}Soap12"),
         ];
-        // Operations are reachable only as SOAP messages; SoapRequestGuard refuses the GET form too.
+        // Operations are reachable only as SOAP messages; SoapPipeline refuses the GET form too.
         options.HttpPostEnabled = false;
         options.HttpsPostEnabled = false;
         options.IndentXml = false;

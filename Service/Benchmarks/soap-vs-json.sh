@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 backend=${BACKEND:-sqlite}
-rounds=${ROUNDS:-3}
+rounds=${ROUNDS:-5}
 duration=${DURATION:-4s}
 connections=${CONNECTIONS:-16}
 port=${PORT:-6771}
@@ -170,3 +170,8 @@ done
 echo
 awk -v s="$(stat soap-get 2)" -v p="$(stat peer-get 2)" -v j="$(stat json-get 2)" \
   'BEGIN { printf "SOAP GetTweet / SoapCore peer %.2fx (target >= 1.5); SOAP/JSON GetTweet %.2fx\n", s / p, s / j }'
+for op in get:GetTweet list:ListTweets; do
+  key=${op%%:*}
+  awk -v name="${op#*:}" -v sr="$(stat "soap-$key" 2)" -v jr="$(stat "json-$key" 2)" -v sp="$(stat "soap-$key" 4)" -v jp="$(stat "json-$key" 4)" \
+    'BEGIN { printf "%-10s SOAP/JSON throughput %.2fx (target >= 0.95), p99 %.2fx (target <= 1.20)\n", name, sr / jr, sp / jp }'
+done

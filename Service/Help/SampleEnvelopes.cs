@@ -3,6 +3,7 @@ using System.ServiceModel;
 using System.ServiceModel.Channels;
 using System.Text;
 using System.Xml;
+using TweetsSoap.Service.Soap.Pipeline;
 using TweetsSoap.Contracts;
 using TweetsSoap.Service.Soap;
 
@@ -55,8 +56,8 @@ public static class SampleEnvelopes
 
     /// <summary>The HTTP headers that name the SOAP version and the operation.</summary>
     public static string Headers(EnvelopeVersion version, string path, string action) => version == EnvelopeVersion.Soap11
-        ? $"POST {path} HTTP/1.1\nContent-Type: {SoapRequestGuard.Soap11MediaType}; charset=utf-8\nSOAPAction: \"{action}\""
-        : $"POST {path} HTTP/1.1\nContent-Type: {SoapRequestGuard.Soap12MediaType}; charset=utf-8; action=\"{action}\"";
+        ? $"POST {path} HTTP/1.1\nContent-Type: {SoapPipeline.Soap11MediaType}; charset=utf-8\nSOAPAction: \"{action}\""
+        : $"POST {path} HTTP/1.1\nContent-Type: {SoapPipeline.Soap12MediaType}; charset=utf-8; action=\"{action}\"";
 
     private static string Envelope(EnvelopeVersion version, Action<XmlWriter> body)
     {

@@ -1,4 +1,5 @@
 using System.ServiceModel;
+using TweetsSoap.Service.Soap.Pipeline;
 using TweetsSoap.Contracts;
 using TweetsSoap.Service.Soap;
 
@@ -15,8 +16,8 @@ public static class ServicePage
         html.Raw("<header><p class=\"crumbs\"><a href=\"/\">Services</a></p>").Element("h1", endpoint.Name)
             .Raw("<p>").Doc(ContractDocs.Part(docs.OfType(endpoint.Contract), "summary")).Raw("</p>")
             .Raw("<p>Address: ").Element("code", endpoint.Path).Raw(" &middot; <a").Attr("href", endpoint.Path + "?wsdl").Raw(">WSDL</a>")
-            .Raw(" &middot; SOAP 1.1 (").Element("code", SoapRequestGuard.Soap11MediaType).Raw(") and SOAP 1.2 (")
-            .Element("code", SoapRequestGuard.Soap12MediaType).Raw(")</p>")
+            .Raw(" &middot; SOAP 1.1 (").Element("code", SoapPipeline.Soap11MediaType).Raw(") and SOAP 1.2 (")
+            .Element("code", SoapPipeline.Soap12MediaType).Raw(")</p>")
             .Raw("<noscript><p class=\"note\">The try-it panels need JavaScript; everything else on this page works without it.</p></noscript>")
             .Raw("<nav><h2>Operations</h2><ul>");
         foreach (var operation in operations)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Net.Http.Headers;
 using TweetsSoap.Service.Requests;
+using TweetsSoap.Service.Soap.Pipeline;
 using TweetsSoap.Service.Rest;
 using TweetsSoap.Service.Soap;
 
@@ -71,7 +72,7 @@ public sealed partial class RequestTelemetry(RequestDelegate next, ServiceMetric
     }
 
     private static string ProtocolOf(string? contentType) =>
-        MediaTypeHeaderValue.TryParse(contentType, out var parsed) && parsed.MediaType.Equals(SoapRequestGuard.Soap12MediaType, StringComparison.OrdinalIgnoreCase)
+        MediaTypeHeaderValue.TryParse(contentType, out var parsed) && parsed.MediaType.Equals(SoapPipeline.Soap12MediaType, StringComparison.OrdinalIgnoreCase)
             ? ServiceMetrics.Protocols.Soap12
             : ServiceMetrics.Protocols.Soap11;
 

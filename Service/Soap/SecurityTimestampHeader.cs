@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.ServiceModel.Channels;
 using System.Xml;
-using System.Xml.Linq;
 
 namespace TweetsSoap.Service.Soap;
 
 /// <summary>
 /// The <c>wsse:Security</c> header with a <c>wsu:Timestamp</c> that a WCF service puts on its answers to a request
-/// that carried WS-Security: WCF clients with <c>TransportWithMessageCredential</c> refuse answers without it.
+/// that carried a wsu:Timestamp in its WS-Security header, as WCF's security channel sends it: WCF clients with
+/// <c>TransportWithMessageCredential</c> refuse answers without it. Clients that send none (SoapUI, zeep, plain WCF
+/// with a hand-made header) do not expect one back and would refuse a mustUnderstand header they do not know.
 /// </summary>
 public sealed class SecurityTimestampHeader(DateTimeOffset created) : MessageHeader
 {
@@ -18,28 +19,6 @@ public sealed class SecurityTimestampHeader(DateTimeOffset created) : MessageHea
     public override string Namespace => UsernameTokenHeader.SecurityNamespace;
 
     public override bool MustUnderstand => true;
-
-    /// <summary>
-    /// Adds the header to <paramref name="response"/> when <paramref name="request"/> had a wsse:Security header with
-    /// a wsu:Timestamp, as WCF's security channel sends it. Clients that send none (SoapUI, zeep, plain WCF with a
-    /// hand-made header) do not expect one back and would refuse a mustUnderstand header they do not know.
-    /// </summary>
-    public static void AddWhenAsked(Message? request, Message response, TimeProvider time)
-    {
-        var index = request is null || request.State == MessageState.Closed
-            ? -1
-            : request.Headers.FindHeader("Security", UsernameTokenHeader.SecurityNamespace);
-        if (index < 0)
-        {
-            return;
-        }
-
-        using var reader = request!.Headers.GetReaderAtHeader(index);
-        if (XElement.Load(reader).Element(XName.Get("Timestamp", UsernameTokenHeader.UtilityNamespace)) is not null)
-        {
-            response.Headers.Add(new SecurityTimestampHeader(time.GetUtcNow()));
-        }
-    }
 
     protected override void OnWriteHeaderContents(XmlDictionaryWriter writer, MessageVersion messageVersion)
     {

@@ -1,10 +1,6 @@
-using System.Net;
 using System.Runtime.Serialization;
 using System.ServiceModel;
-using System.ServiceModel.Channels;
 using System.Xml;
-using SoapCore;
-using SoapCore.Extensibility;
 using TweetsSoap.Contracts;
 using TweetsSoap.Service.Requests;
 using TweetsSoap.Service.Storage;
@@ -18,24 +14,15 @@ namespace TweetsSoap.Service.Soap;
 /// <c>Unavailable</c>; anything else becomes a
 /// generic <c>InternalError</c> whose only clue is a correlation id that is also in the log.
 /// </summary>
-public sealed partial class SoapFaultTransformer(IHttpContextAccessor httpContextAccessor, ILogger<SoapFaultTransformer> logger)
-    : IFaultExceptionTransformer
+public sealed partial class SoapFaultTransformer(ILogger<SoapFaultTransformer> logger)
 {
-
-    public Message ProvideFault(Exception exception, MessageVersion messageVersion, Message requestMessage, ConcurrentXmlNamespaceLookup xmlNamespaceManager)
+    public FaultBodyWriter Translate(Exception exception, HttpContext context, EnvelopeVersion envelope)
     {
-        var correlationId = httpContextAccessor.HttpContext?.TraceIdentifier;
+        var correlationId = context.TraceIdentifier;
         var detail = Describe(exception, correlationId);
-        RequestOutcome.Of(httpContextAccessor.HttpContext)?.Failed(detail.Code, detail.Message);
+        RequestOutcome.Of(context)?.Failed(detail.Code, detail.Message);
 
-        var body = new FaultBodyWriter(messageVersion.Envelope, detail);
-        // Every fault goes with HTTP 500: WS-I Basic Profile R1126 asks it for SOAP 1.1, and for SOAP 1.2 the WCF
-        // client rejects a fault that comes with the 400 that SOAP 1.2 part 2 suggests for env:Sender.
-        const HttpStatusCode status = HttpStatusCode.InternalServerError;
-        var message = Message.CreateMessage(messageVersion, action: null, body);
-        SecurityTimestampHeader.AddWhenAsked(requestMessage, message, TimeProvider.System);
-        message.Properties[HttpResponseMessageProperty.Name] = new HttpResponseMessageProperty { StatusCode = status };
-        return message;
+        return new FaultBodyWriter(envelope, detail);
     }
 
     private ServiceFault Describe(Exception exception, string? correlationId)

@@ -2,12 +2,12 @@ using System.Xml;
 
 namespace TweetsSoap.Service.Soap;
 
-/// <summary>The reader limits for SOAP messages, the same for SoapCore's encoders and for <see cref="SoapFastPath"/>.</summary>
+/// <summary>The reader limits for SOAP messages, the same for SoapCore's encoders and for <see cref="SoapPipeline"/>.</summary>
 public static class SoapReaderQuotas
 {
-    public static XmlDictionaryReaderQuotas Create() => new()
+    public static XmlDictionaryReaderQuotas Create(int maxDepth = 32) => new()
     {
-        MaxDepth = 32,
+        MaxDepth = maxDepth,
         MaxStringContentLength = 16 * 1024,
         MaxArrayLength = 16 * 1024,
         MaxBytesPerRead = 4096,

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.ServiceModel.Channels;
 using System.Xml.Linq;
 using TweetsSoap.Service.Identity;
 
@@ -12,29 +11,6 @@ public static class UsernameTokenHeader
     public const string PasswordTextType = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText";
     public const string UtilityNamespace = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
     public const string PasswordDigestType = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordDigest";
-
-    /// <summary>
-    /// Finds the Security header, marks it understood and records its credentials, or why they are unusable; returns
-    /// the header, or null when there is none.
-    /// </summary>
-    public static XElement? Read(Message message, RequestCredentials into)
-    {
-        var index = message.Headers.FindHeader("Security", SecurityNamespace);
-        if (index < 0)
-        {
-            return null;
-        }
-
-        message.Headers.UnderstoodHeaders.Add(message.Headers[index]);
-        XElement security;
-        using (var reader = message.Headers.GetReaderAtHeader(index))
-        {
-            security = XElement.Load(reader);
-        }
-
-        Read(security, into);
-        return security;
-    }
 
     /// <summary>Records the credentials of a <c>wsse:Security</c> element, or why they are unusable.</summary>
     public static void Read(XElement security, RequestCredentials into)

@@ -26,13 +26,13 @@ public static partial class XmlProblems
         return $"The request is not well-formed XML (line {exception.LineNumber}, position {exception.LinePosition}).";
     }
 
-    /// <summary>The first character XML 1.0 forbids, written out or as a reference such as <c>&amp;#0;</c>, described.</summary>
-    private static string? ForbiddenCharacter(string document)
+    /// <summary>The first character XML 1.0 forbids in text already decoded (a value whose references were resolved), described.</summary>
+    public static string? ForbiddenCharacterIn(string text)
     {
-        for (var i = 0; i < document.Length; i++)
+        for (var i = 0; i < text.Length; i++)
         {
-            var c = document[i];
-            if (char.IsHighSurrogate(c) && i + 1 < document.Length && char.IsLowSurrogate(document[i + 1]))
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
                 i++;
             }
@@ -40,6 +40,17 @@ public static partial class XmlProblems
             {
                 return $"the character U+{(int)c:X4}";
             }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first character XML 1.0 forbids, written out or as a reference such as <c>&amp;#0;</c>, described.</summary>
+    private static string? ForbiddenCharacter(string document)
+    {
+        if (ForbiddenCharacterIn(document) is { } written)
+        {
+            return written;
         }
 
         foreach (Match reference in CharacterReference().Matches(document))

@@ -5,24 +5,25 @@ using System.Runtime.Serialization;
 using OperationDescription = SoapCore.ServiceModel.OperationDescription;
 using SoapServiceDescription = SoapCore.ServiceModel.ServiceDescription;
 
-namespace TweetsSoap.Service.Soap;
+namespace TweetsSoap.Service.Soap.Pipeline;
 
 /// <summary>
-/// What <see cref="SoapFastPath"/> needs to run one operation, built once per process: a serializer per parameter and
-/// for the result (SoapCore builds new ones for every call), and a compiled call instead of reflection.
+/// What the pipeline needs to run one operation, built once per process from the contract as SoapCore describes it
+/// (so the names match the WSDL it serves): a serializer per parameter and for the result, and a compiled call.
 /// </summary>
-public sealed class FastOperation
+public sealed class SoapOperation
 {
-    private FastOperation(OperationDescription operation, string contractNamespace)
+    private SoapOperation(OperationDescription operation, string contractNamespace)
     {
         var method = operation.DispatchMethod;
         Name = operation.Name;
         Namespace = contractNamespace;
         ResponseName = operation.Name + "Response";
-        Parameters = [.. operation.InParameters.OrderBy(p => p.Index).Select(p => new FastParameter(
+        Parameters = [.. operation.InParameters.OrderBy(p => p.Index).Select(p => new SoapParameter(
             p.Name,
             p.Parameter.ParameterType,
             new DataContractSerializer(p.Parameter.ParameterType, p.Name, contractNamespace),
+            new DataContractSerializer(p.Parameter.ParameterType, p.Name, ""),
             p.Parameter.ParameterType.IsValueType ? Activator.CreateInstance(p.Parameter.ParameterType) : null))];
         Invoke = CompileCall(method);
         var resultType = method.ReturnType.GetGenericArguments().SingleOrDefault();
@@ -37,10 +38,10 @@ public sealed class FastOperation
 
     public string Namespace { get; }
 
-    /// <summary>The wrapper element of the answer, as SoapCore names it.</summary>
+    /// <summary>The wrapper element of the answer, as the WSDL names it.</summary>
     public string ResponseName { get; }
 
-    public IReadOnlyList<FastParameter> Parameters { get; }
+    public IReadOnlyList<SoapParameter> Parameters { get; }
 
     /// <summary>Calls the operation on a service instance with its arguments in declaration order.</summary>
     public Func<object, object?[], Task> Invoke { get; }
@@ -52,15 +53,18 @@ public sealed class FastOperation
     public Func<Task, object?>? ResultOf { get; }
 
     /// <summary>
-    /// The operations of <paramref name="contract"/> that the fast path can run, by soapAction: wrapped, request-reply,
-    /// in parameters only, returning <see cref="Task"/> or <see cref="Task{T}"/>. Anything else stays with SoapCore.
+    /// The operations of <paramref name="contract"/> by soapAction. The contracts are wrapped, request-reply, with in
+    /// parameters only, returning <see cref="Task"/> or <see cref="Task{T}"/>; anything else is refused at startup.
     /// </summary>
-    public static FrozenDictionary<string, FastOperation> ForContract(Type contract)
+    public static FrozenDictionary<string, SoapOperation> ForContract(Type contract)
     {
         var description = new SoapServiceDescription(contract, generateSoapActionWithoutContractName: false);
-        return description.Operations
-            .Where(Supported)
-            .ToFrozenDictionary(o => o.SoapAction, o => new FastOperation(o, description.GeneralContract.Namespace), StringComparer.Ordinal);
+        if (description.Operations.FirstOrDefault(o => !Supported(o)) is { } unsupported)
+        {
+            throw new NotSupportedException($"{contract.Name}.{unsupported.Name} is not a wrapped request-reply operation returning a Task; the SOAP pipeline cannot run it.");
+        }
+
+        return description.Operations.ToFrozenDictionary(o => o.SoapAction, o => new SoapOperation(o, description.GeneralContract.Namespace), StringComparer.Ordinal);
     }
 
     private static bool Supported(OperationDescription operation)
@@ -94,5 +98,8 @@ public sealed class FastOperation
     }
 }
 
-/// <summary>One argument of a <see cref="FastOperation"/>: its element name, its serializer, and what it is when absent.</summary>
-public sealed record FastParameter(string Name, Type Type, DataContractSerializer Serializer, object? Default);
+/// <summary>
+/// One argument of a <see cref="SoapOperation"/>: its element name, its serializers (in the contract's namespace, and
+/// in none, as some toolkits send it), and what it is when absent.
+/// </summary>
+public sealed record SoapParameter(string Name, Type Type, DataContractSerializer Serializer, DataContractSerializer UnqualifiedSerializer, object? Default);

@@ -1,0 +1,178 @@
+using System.Collections.Frozen;
+using System.ServiceModel;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using TweetsSoap.Contracts;
+using TweetsSoap.Service.Identity;
+using TweetsSoap.Service.Requests;
+
+namespace TweetsSoap.Service.Soap.Pipeline;
+
+/// <summary>
+/// Answers every request to a SOAP endpoint's address except the GET of its WSDL, which goes on to SoapCore. A POST is
+/// read once, at most up to the size limit, by <see cref="SoapRequestReader"/> (hardening, headers, dispatch and
+/// arguments in one pass); the operation runs; <see cref="SoapResponseWriter"/> writes the result or the fault.
+/// Anything that is not a SOAP message gets a plain HTTP error that says what to send instead: in particular
+/// SoapCore's <c>GET /X.svc/Operation?arg=..</c> and form posts, which would skip the WS-Security check, get 404.
+/// </summary>
+public sealed partial class SoapPipeline(
+    RequestDelegate next,
+    IOptions<SoapLimitsOptions> options,
+    EnvelopeLog envelopeLog,
+    SoapFaultTransformer faults,
+    SecurityLog securityLog,
+    TimeProvider time,
+    ILogger<SoapPipeline> logger)
+{
+    public const string Soap11MediaType = "text/xml";
+    public const string Soap12MediaType = "application/soap+xml";
+
+    private static readonly FrozenDictionary<string, FrozenDictionary<string, SoapOperation>> OperationsByPath =
+        SoapEndpoint.All.ToFrozenDictionary(e => e.Path, e => SoapOperation.ForContract(e.Contract), StringComparer.OrdinalIgnoreCase);
+
+    private readonly SoapLimitsOptions _limits = options.Value;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var endpoint = SoapEndpoint.Find(context.Request.Path, out var remaining);
+        if (endpoint is null)
+        {
+            await next(context);
+            return;
+        }
+
+        var request = context.Request;
+        if (remaining.HasValue && remaining != "/")
+        {
+            await Refuse(context, StatusCodes.Status404NotFound,
+                $"Operations are not resources: POST a SOAP envelope to {endpoint.Path}; the contract is at {endpoint.Path}?wsdl.");
+            return;
+        }
+
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        {
+            await next(context);
+            return;
+        }
+
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            context.Response.Headers.Allow = "GET, HEAD, POST";
+            await Refuse(context, StatusCodes.Status405MethodNotAllowed,
+                $"{endpoint.Path} answers GET (the WSDL) and POST (SOAP messages).");
+            return;
+        }
+
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            || !(contentType.MediaType.Equals(Soap11MediaType, StringComparison.OrdinalIgnoreCase)
+                 || contentType.MediaType.Equals(Soap12MediaType, StringComparison.OrdinalIgnoreCase)))
+        {
+            await Refuse(context, StatusCodes.Status415UnsupportedMediaType,
+                $"Send SOAP 1.1 as {Soap11MediaType} or SOAP 1.2 as {Soap12MediaType}; the Content-Type was '{request.ContentType}'.");
+            return;
+        }
+
+        var version = contentType.MediaType.Equals(Soap11MediaType, StringComparison.OrdinalIgnoreCase) ? EnvelopeVersion.Soap11 : EnvelopeVersion.Soap12;
+        var tooLarge = $"The request body is larger than the {_limits.MaxRequestBytes} bytes this service accepts.";
+        if (request.ContentLength > _limits.MaxRequestBytes
+            || await RequestBody.ReadAsync(request, _limits.MaxRequestBytes, context.RequestAborted) is not var (buffer, length))
+        {
+            await Refuse(context, StatusCodes.Status413PayloadTooLarge, tooLarge);
+            return;
+        }
+
+        envelopeLog.Request(context, buffer, length);
+        var encoding = RequestBody.EncodingOf(contentType.Charset.HasValue ? contentType.Charset.Value : null, buffer.AsSpan(0, length), out var encodingProblem);
+        if (encoding is null)
+        {
+            await Refuse(context, StatusCodes.Status415UnsupportedMediaType, encodingProblem!);
+            return;
+        }
+
+        var envelope = new BufferedEnvelope(buffer, length, encoding, version);
+        await envelopeLog.CaptureResponseAsync(context, () => AnswerAsync(context, endpoint, envelope, RequestedAction(contentType, request, version)));
+    }
+
+    private async Task AnswerAsync(HttpContext context, SoapEndpoint endpoint, BufferedEnvelope envelope, string? action)
+    {
+        SoapRequest request;
+        try
+        {
+            request = SoapRequestReader.Read(envelope, endpoint, OperationsByPath[endpoint.Path], action, _limits);
+        }
+        catch (EnvelopeProblem problem)
+        {
+            LogRefused(problem.Code, problem.Message, context.TraceIdentifier);
+            var fault = problem.Code is SoapFaultCode.Sender
+                ? new FaultBodyWriter(envelope.Version, new ServiceFault { Code = ErrorCode.MalformedRequest, Message = problem.Message, CorrelationId = context.TraceIdentifier })
+                : FaultBodyWriter.EnvelopeFault(envelope.Version, problem.Code, problem.Message);
+            if (problem.Code is SoapFaultCode.Sender)
+            {
+                RequestOutcome.Of(context)?.Failed(ErrorCode.MalformedRequest, problem.Message);
+            }
+
+            await SoapResponseWriter.WriteFaultAsync(context, envelope.Version, fault, header: null);
+            return;
+        }
+        catch (Exception unexpected)
+        {
+            await SoapResponseWriter.WriteFaultAsync(context, envelope.Version, faults.Translate(unexpected, context, envelope.Version), header: null);
+            return;
+        }
+
+        RequestOutcome.Of(context)?.Operation = request.Operation?.Name;
+        var credentials = context.RequestServices.GetRequiredService<RequestCredentials>();
+        var now = time.GetUtcNow();
+        var stale = request.Security is { } security ? SecurityTimestamp.Problem(security, now) : null;
+        if (request.Security is not null)
+        {
+            UsernameTokenHeader.Read(request.Security, credentials);
+        }
+
+        var header = request.AsksForTimestamp ? new SecurityTimestampHeader(now) : null;
+        try
+        {
+            if (request.Problem is { } problem)
+            {
+                throw problem;
+            }
+
+            if (stale is not null)
+            {
+                securityLog.CredentialsRefused(credentials.ClientAddress, stale, credentials.CorrelationId);
+                throw Faults.Unauthenticated(stale);
+            }
+
+            var operation = request.Operation!;
+            var service = context.RequestServices.GetRequiredService(endpoint.Contract);
+            var call = operation.Invoke(service, request.Arguments!);
+            await call;
+            await SoapResponseWriter.WriteResultAsync(context, envelope.Version, operation, operation.ResultOf?.Invoke(call), header);
+        }
+        catch (Exception exception) when (!context.Response.HasStarted)
+        {
+            await SoapResponseWriter.WriteFaultAsync(context, envelope.Version, faults.Translate(exception, context, envelope.Version), header);
+        }
+    }
+
+    /// <summary>The SOAPAction header (SOAP 1.1) or the action parameter of the Content-Type (SOAP 1.2), unquoted.</summary>
+    private static string? RequestedAction(MediaTypeHeaderValue contentType, HttpRequest request, EnvelopeVersion version)
+    {
+        var action = version == EnvelopeVersion.Soap11
+            ? request.Headers["SOAPAction"].FirstOrDefault()
+            : contentType.Parameters.FirstOrDefault(p => p.Name.Equals("action", StringComparison.OrdinalIgnoreCase))?.Value.ToString()
+              ?? request.Headers["SOAPAction"].FirstOrDefault();
+        action = action?.Trim().Trim('"');
+        return string.IsNullOrEmpty(action) ? null : action;
+    }
+
+    private static Task Refuse(HttpContext context, int status, string message)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync(message + "\n");
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Envelope refused with {Code}: {Reason} (correlation id {CorrelationId})")]
+    private partial void LogRefused(SoapFaultCode code, string reason, string correlationId);
+}

@@ -107,4 +107,5 @@ public sealed class SqliteRetryTests : RetryTests<SqliteRetryTests>;
 
 [TestClass]
 [Backend(StorageProvider.Postgres)]
+[TestCategory(Categories.External)]
 public sealed class PostgresRetryTests : RetryTests<PostgresRetryTests>;

@@ -21,6 +21,7 @@ namespace TweetsSoap.Tests.OpenApi;
 public sealed partial class OpenApiDocumentTests : ServiceTests<OpenApiDocumentTests>
 {
     [TestMethod]
+    [TestCategory(Categories.External)]
     public async Task ServedDocument_PassesAnIndependentOpenApi31Validator()
     {
         var folder = Repository.PathOf("Tests", "Interop", "node");

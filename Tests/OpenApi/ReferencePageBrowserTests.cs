@@ -12,6 +12,7 @@ namespace TweetsSoap.Tests.OpenApi;
 /// machine has no internet, and neither may the users: every request the pages make must stay on the service.
 /// </summary>
 [TestClass]
+[TestCategory(Categories.External)]
 public sealed class ReferencePageBrowserTests : ServiceTests<ReferencePageBrowserTests>
 {
     private static IPlaywright _playwright = null!;

@@ -148,6 +148,12 @@ public sealed class HelpPageBrowserTests : ServiceTests<HelpPageBrowserTests>
         await ScreenshotAsync(section, "root-page-side-by-side.png");
         await section.Locator(".wsdl a.help").ClickAsync();
         await Assertions.Expect(page.Locator("#op-PostTweet h2")).ToBeVisibleAsync();
+        await page.GoBackAsync();
+        await Assertions.Expect(json).ToHaveAttributeAsync("data-operation", "PostTweet");
+        await section.Locator(".openapi a.reference").ClickAsync();
+        // The reference's script is 5 MB: wait for the page to load as GotoAsync does, not only for the click.
+        await page.WaitForURLAsync("**" + OpenApiSetup.ReferencePath + "#**", new() { WaitUntil = WaitUntilState.Load });
+        await Assertions.Expect(page.Locator("[id$='POST/api/tweets']").First).ToBeInViewportAsync();
     }
 
     /// <summary>An element as a reader compares it: namespace declarations and indentation left out.</summary>

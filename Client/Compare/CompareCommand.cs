@@ -4,8 +4,9 @@ namespace TweetsSoap.Client.Compare;
 
 /// <summary>
 /// <c>compare</c>: runs each operation through SOAP 1.1, SOAP 1.2 and JSON against a running service and prints,
-/// per operation, the bytes on the wire, the latency and the throughput; <c>--out</c> also writes a Markdown table
-/// and charts. The command line reaches it as <c>compare</c> (<see cref="Cli.TweetsCli"/>).
+/// per operation, the bytes on the wire, the latency and the throughput, then the two contracts' sizes
+/// (<see cref="ContractSizes"/>); <c>--out</c> also writes a Markdown table and charts. The command line reaches it
+/// as <c>compare</c> (<see cref="Cli.TweetsCli"/>).
 /// </summary>
 public static class CompareCommand
 {
@@ -31,6 +32,7 @@ public static class CompareCommand
                 });
 
             Report.Print(figures, options);
+            ContractSizes.Print(await ContractSizes.MeasureAsync(file => http.GetStringAsync(ContractSizes.ServedPath(file))));
             if (options.Out is { } folder)
             {
                 foreach (var written in Report.Write(figures, options, folder))

@@ -11,7 +11,7 @@ namespace TweetsSoap.Service.Export;
 /// <summary>
 /// <c>export-wsdl &lt;directory&gt;</c>: runs the service in-process on a free loopback port over a temporary
 /// database, and writes what it publishes: each service's WSDL in both forms, the shared schemas, the JSON face's
-/// OpenAPI document and a sample request and response per operation.
+/// OpenAPI document, a sample request and response per operation, and a SoapUI project built from them.
 /// </summary>
 public static class ExportWsdlCommand
 {
@@ -33,7 +33,7 @@ public static class ExportWsdlCommand
 
         var directory = Path.GetFullPath(target, RepositoryRoot() ?? Environment.CurrentDirectory);
         await ExportAsync(directory);
-        Console.WriteLine($"Wrote the WSDLs, {OpenApiFile} and samples to {directory}");
+        Console.WriteLine($"Wrote the WSDLs, {OpenApiFile}, samples and {SoapUiProject.FileName} to {directory}");
         return 0;
     }
 
@@ -67,6 +67,7 @@ public static class ExportWsdlCommand
                 var recorder = new SampleRecorder(http, PublishedBase, Path.Combine(directory, "samples"));
                 await new SampleScenario(recorder).RunAsync();
                 recorder.DeleteOthers();
+                await SoapUiProject.WriteAsync(directory);
             }
             finally
             {

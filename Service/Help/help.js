@@ -137,3 +137,93 @@ function pretty(text) {
 
   return lines.join('\n');
 }
+
+// The root page: one operation's part of each published contract, side by side, cut out of the documents as served.
+const WSDL = 'http://schemas.xmlsoap.org/wsdl/';
+const XS = 'http://www.w3.org/2001/XMLSchema';
+const sideBySide = document.getElementById('side-by-side');
+if (sideBySide) {
+  const select = sideBySide.querySelector('select');
+  const fetched = new Map();
+  const read = url => {
+    if (!fetched.has(url)) {
+      fetched.set(url, fetch(url).then(response => {
+        if (!response.ok) {
+          throw new Error(`${url} answered HTTP ${response.status}`);
+        }
+        return response.text();
+      }));
+    }
+    return fetched.get(url);
+  };
+  const render = async () => {
+    const option = select.selectedOptions[0];
+    const operation = option.value.split('.')[1];
+    const path = option.dataset.path;
+    const soap = sideBySide.querySelector('.wsdl');
+    const json = sideBySide.querySelector('.openapi');
+    soap.querySelector('a.help').href = `${path}#op-${operation}`;
+    soap.querySelector('a.document').href = `${path}?wsdl`;
+    for (const [pane, part] of [[soap, () => wsdlPart(path, operation, read)], [json, () => openApiPart(sideBySide.dataset, operation, read, json)]]) {
+      const pre = pane.querySelector('pre');
+      pre.textContent = 'Reading the document...';
+      try {
+        pre.textContent = await part();
+        pre.dataset.operation = operation;
+      } catch (error) {
+        pre.textContent = 'Could not read the document: ' + error.message;
+      }
+    }
+  };
+  select.addEventListener('change', render);
+  render();
+}
+
+// The portType operation, its binding operations, its messages and the wrapper elements they name, as in ?wsdl.
+async function wsdlPart(path, operation, read) {
+  const parse = text => new DOMParser().parseFromString(text, 'application/xml');
+  const wsdl = parse(await read(`${path}?wsdl`));
+  const named = (parent, local) => [...parent.getElementsByTagNameNS(WSDL, local)];
+  const byName = name => element => element.getAttribute('name') === name;
+  const inPortType = named(wsdl, 'portType').flatMap(p => named(p, 'operation')).filter(byName(operation));
+  const inBindings = named(wsdl, 'binding').flatMap(b => named(b, 'operation')).filter(byName(operation));
+  const messageNames = inPortType.flatMap(o => [...o.children]).map(c => c.getAttribute('message')).filter(m => m).map(m => m.split(':').pop());
+  const messages = named(wsdl, 'message').filter(m => messageNames.includes(m.getAttribute('name')));
+  const wrappers = messages.filter(m => !m.getAttribute('name').endsWith('Fault'))
+    .flatMap(m => named(m, 'part')).map(p => p.getAttribute('element').split(':').pop());
+  const schemas = [];
+  for (const location of [...wsdl.getElementsByTagNameNS(XS, 'import')].map(i => i.getAttribute('schemaLocation')).filter(l => l)) {
+    schemas.push(parse(await read(new URL(location, new URL(path, document.baseURI)).href)));
+  }
+  const elements = schemas.flatMap(s => [...s.documentElement.children])
+    .filter(e => e.localName === 'element' && wrappers.includes(e.getAttribute('name')));
+  return [...inPortType, ...inBindings, ...messages, ...elements].map(serialize).join('\n\n');
+}
+
+// The route's operation object, under its path and method, and the request body's schema it refers to.
+async function openApiPart(urls, operation, read, pane) {
+  const openApi = JSON.parse(await read(urls.openapi));
+  const routes = Object.entries(openApi.paths).flatMap(([path, item]) =>
+    Object.entries(item).filter(([, o]) => typeof o === 'object' && o.operationId).map(([method, o]) => ({ path, method, o })));
+  const route = routes.find(r => r.o.operationId === operation) || routes.find(r => (r.o.description || '').includes('runs `' + operation + '`'));
+  if (!route) {
+    throw new Error(`no route runs ${operation}`);
+  }
+  pane.querySelector('a.reference').href = `${urls.reference}#tag/${route.o.tags[0].toLowerCase()}/${route.method.toUpperCase()}${route.path}`;
+  const part = { paths: { [route.path]: { [route.method]: route.o } } };
+  const reference = route.o.requestBody?.content?.['application/json']?.schema?.$ref;
+  if (reference) {
+    const name = reference.split('/').pop();
+    part.components = { schemas: { [name]: openApi.components.schemas[name] } };
+  }
+  return JSON.stringify(part, null, 2);
+}
+
+// An element as written in its document (whose root declares every prefix: the serializer's copies of those
+// declarations are left out), its lines moved left by the element's own indentation.
+function serialize(element) {
+  const lines = new XMLSerializer().serializeToString(element).replace(/\s+xmlns(:\w+)?="[^"]*"/g, '').split('\n');
+  const last = lines[lines.length - 1];
+  const indent = lines.length > 1 ? last.length - last.trimStart().length : 0;
+  return lines.map((line, i) => i === 0 ? line : line.slice(Math.min(indent, line.length - line.trimStart().length))).join('\n');
+}

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using TweetsSoap.Service.Export;
 using TweetsSoap.Service.Wsdl;
 using TweetsSoap.Tests.Support;
@@ -26,6 +27,10 @@ public sealed class ExportWsdlCommandTests
             CollectionAssert.AreEquivalent(
                 SampleFiles(Repository.PathOf("wsdl", "samples")),
                 SampleFiles(Path.Combine(target.FullName, "samples")));
+            Assert.AreEqual(
+                WithoutIdsAndTimes(await File.ReadAllTextAsync(Repository.PathOf("wsdl", SoapUiProject.FileName))),
+                WithoutIdsAndTimes(await File.ReadAllTextAsync(Path.Combine(target.FullName, SoapUiProject.FileName))),
+                "export-wsdl writes the SoapUI project as committed, but for the new samples' ids and times");
         }
         finally
         {
@@ -55,6 +60,9 @@ public sealed class ExportWsdlCommandTests
             target.Delete(recursive: true);
         }
     }
+
+    private static string WithoutIdsAndTimes(string text) =>
+        Regex.Replace(text.ReplaceLineEndings("\n"), @"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z", "");
 
     private static List<string> SampleFiles(string folder) =>
         [.. Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f))];

@@ -1,7 +1,10 @@
 using System.Reflection;
 using System.ServiceModel;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using Microsoft.Playwright;
+using TweetsSoap.Service.OpenApi;
 using TweetsSoap.Service.Soap;
 using TweetsSoap.Tests.Support;
 
@@ -100,6 +103,70 @@ public sealed class HelpPageBrowserTests : ServiceTests<HelpPageBrowserTests>
                 }
             }
         }
+    }
+
+    [TestMethod]
+    public async Task RootPage_SideBySide_ShowsAnOperationsPartOfTheServedWsdlBesideItsPartOfTheServedOpenApi()
+    {
+        var page = await NewPageAsync(1200, 1400);
+        await page.GotoAsync(Service.BaseAddress.ToString());
+        var section = page.Locator("#side-by-side");
+        var soap = section.Locator(".wsdl pre");
+        var json = section.Locator(".openapi pre");
+
+        foreach (var (service, operation, method, route) in new[] { ("TweetService", "PostTweet", "post", "/api/tweets"), ("UserService", "Login", "post", "/api/login") })
+        {
+            await section.Locator("select").SelectOptionAsync($"{service}.{operation}");
+            await Assertions.Expect(soap).ToHaveAttributeAsync("data-operation", operation);
+            await Assertions.Expect(json).ToHaveAttributeAsync("data-operation", operation);
+
+            var wsdl = XDocument.Parse(await Service.Http.GetStringAsync($"{service}.svc?wsdl"));
+            var schema = XDocument.Parse(await Service.Http.GetStringAsync("xsd/TweetsSoap.xsd"));
+            // The part is shown as written inside the documents, whose roots declare the prefixes.
+            var prefixes = string.Join(" ", wsdl.Root!.Attributes().Concat(schema.Root!.Attributes()).Where(a => a.IsNamespaceDeclaration).Select(a => a.ToString()).Distinct());
+            var fragments = (await soap.TextContentAsync())!.Split("\n\n").Select(f => XElement.Parse($"<part {prefixes}>{f}</part>").Elements().Single()).ToList();
+            var expected = wsdl.Root.Elements().Where(e => e.Name.LocalName == "portType").Elements()
+                .Concat(wsdl.Root.Elements().Where(e => e.Name.LocalName == "binding").Elements())
+                .Where(e => (string?)e.Attribute("name") == operation)
+                .Concat(wsdl.Root.Elements().Where(e => e.Name.LocalName == "message" && ((string)e.Attribute("name")!).StartsWith($"{service}_{operation}_", StringComparison.Ordinal) || (string?)e.Attribute("name") == $"{service}Fault"))
+                .Concat(schema.Root!.Elements().Where(e => (string?)e.Attribute("name") is { } n && (n == operation || n == operation + "Response")));
+            CollectionAssert.AreEqual(expected.Select(Canonical).ToList(), fragments.Select(Canonical).ToList(), $"{operation}: the WSDL part is the served WSDL's and schema's");
+
+            var openApi = JsonNode.Parse(await Service.Http.GetStringAsync(OpenApiSetup.DocumentPath.TrimStart('/')))!;
+            var shown = JsonNode.Parse((await json.TextContentAsync())!)!;
+            Assert.IsTrue(JsonNode.DeepEquals(openApi["paths"]![route]![method], shown["paths"]![route]![method]), $"{operation}: the OpenAPI part is the served document's");
+
+            await Assertions.Expect(section.Locator(".wsdl a.help")).ToHaveAttributeAsync("href", $"/{service}.svc#op-{operation}");
+            await Assertions.Expect(section.Locator(".wsdl a.document")).ToHaveAttributeAsync("href", $"/{service}.svc?wsdl");
+            await Assertions.Expect(section.Locator(".openapi a.reference")).ToHaveAttributeAsync("href", $"{OpenApiSetup.ReferencePath}#tag/{service.ToLowerInvariant()}/{method.ToUpperInvariant()}{route}");
+            await Assertions.Expect(section.Locator(".openapi a.document")).ToHaveAttributeAsync("href", OpenApiSetup.DocumentPath);
+        }
+
+        await section.Locator("select").SelectOptionAsync("TweetService.PostTweet");
+        await Assertions.Expect(soap).ToHaveAttributeAsync("data-operation", "PostTweet");
+        await Assertions.Expect(json).ToHaveAttributeAsync("data-operation", "PostTweet");
+        await ScreenshotAsync(section, "root-page-side-by-side.png");
+        await section.Locator(".wsdl a.help").ClickAsync();
+        await Assertions.Expect(page.Locator("#op-PostTweet h2")).ToBeVisibleAsync();
+        await page.GoBackAsync();
+        await Assertions.Expect(json).ToHaveAttributeAsync("data-operation", "PostTweet");
+        await section.Locator(".openapi a.reference").ClickAsync();
+        // The reference's script is 5 MB: wait for the page to load as GotoAsync does, not only for the click.
+        await page.WaitForURLAsync("**" + OpenApiSetup.ReferencePath + "#**", new() { WaitUntil = WaitUntilState.Load });
+        await Assertions.Expect(page.Locator("[id$='POST/api/tweets']").First).ToBeInViewportAsync();
+    }
+
+    /// <summary>An element as a reader compares it: namespace declarations and indentation left out.</summary>
+    private static string Canonical(XElement element)
+    {
+        var copy = new XElement(element);
+        foreach (var e in copy.DescendantsAndSelf())
+        {
+            e.Attributes().Where(a => a.IsNamespaceDeclaration).Remove();
+            e.Nodes().OfType<XText>().Where(t => string.IsNullOrWhiteSpace(t.Value)).Remove();
+        }
+
+        return copy.ToString(SaveOptions.DisableFormatting);
     }
 
     [TestMethod]

@@ -28,6 +28,14 @@ internal static class WriteCommand
 
     public static Command Create(TextWriter output)
     {
+        Clients.Validators.Clear();
+        Clients.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int[]>().Any(c => c < 1))
+            {
+                result.AddError("--clients must be positive whole numbers.");
+            }
+        });
         var command = new Command("write", "wrk on the write path: PostTweet and a mix of every write at 1-32 clients, this tree vs a baseline, SQLite and PostgreSQL")
         {
             Baseline, Rounds, Duration, Clients, Faces, Workloads, NoPostgres,

@@ -47,7 +47,8 @@ internal static class MicroBenchmark
             .AddColumnProvider(DefaultColumnProviders.Instance)
             .AddColumn(StatisticColumn.Median)
             .AddDiagnoser(MemoryDiagnoser.Default)
-            .WithOptions(ConfigOptions.DisableLogFile);
+            .WithOptions(ConfigOptions.DisableLogFile)
+            .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "tweetssoap-benchmarkdotnet"));
         var summary = BenchmarkRunner.Run<T>(config);
         RunHeader.WriteLoadAtEnd(output);
         return summary.HasCriticalValidationErrors || summary.Reports.Any(r => !r.Success) ? 1 : 0;

@@ -83,7 +83,7 @@ internal sealed class ThrowawayCluster : IAsyncDisposable
         }
 
         server.Database = name;
-        return ["--Storage:Provider=Postgres", $"--Storage:ConnectionString={server.ConnectionString};{extra}"];
+        return ["--Storage:Provider=Postgres", $"--Storage:ConnectionString={server.ConnectionString}{(extra.Length > 0 ? ";" + extra : "")}"];
     }
 
     public async ValueTask DisposeAsync()

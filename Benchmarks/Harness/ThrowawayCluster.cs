@@ -13,7 +13,7 @@ internal sealed class ThrowawayCluster : IAsyncDisposable
 {
     /// <summary>Settings for a 2-core machine that also runs the service and wrk (docs/read-path.md explains each).</summary>
     public const string SmallMachineSettings = """
-        max_connections = 300
+        max_connections = 100
         shared_buffers = 256MB
         effective_cache_size = 1GB
         work_mem = 8MB

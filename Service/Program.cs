@@ -1,5 +1,4 @@
 using TweetsSoap.Service;
-using TweetsSoap.Service.Bench;
 using TweetsSoap.Service.Export;
 using TweetsSoap.Service.Seeding;
 
@@ -7,8 +6,6 @@ return args switch
 {
     [ExportWsdlCommand.Name, .. var rest] => await ExportWsdlCommand.RunAsync(rest),
     ["seed", .. var rest] => await SeedCommand.RunAsync(rest),
-    ["benchmark", .. var rest] => await BenchmarkCommand.RunAsync(rest),
-    ["bench-auth", ..] => await AuthenticatedCallBenchmark.RunAsync(args),
     _ => await RunServiceAsync(args),
 };
 

@@ -45,7 +45,7 @@ public static class SeedCommand
         return 0;
     }
 
-    /// <summary>Seeding writes SQLite rows in bulk, and the benchmark measures SQLite; neither has a PostgreSQL version.</summary>
+    /// <summary>Seeding writes SQLite rows in bulk; it has no PostgreSQL version.</summary>
     internal static SqliteConnectionFactory SqliteOnly(WebApplication app, string command) =>
         app.Services.GetService<SqliteConnectionFactory>()
         ?? throw new InvalidOperationException($"The {command} command works on SQLite only; run it without Storage:Provider=Postgres.");

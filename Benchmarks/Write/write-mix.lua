@@ -1,5 +1,5 @@
--- wrk script for write-mix.sh: PostTweet alone, or a mix of every write, over SOAP 1.1 or JSON.
--- Arguments: <data file written by write-mix.sh> <soap|json> <post|mix>.
+-- wrk script of the write benchmark (WriteCommand.cs): PostTweet alone, or a mix of every write, over SOAP 1.1 or JSON.
+-- Arguments: <users file written by WriteCommand.cs> <soap|json> <post|mix>.
 -- Mix: 40% posts, 20% like/unlike, 15% follow/unfollow, 10% retweet/undo, 10% edits, 5% deletes of tweets this
 -- run posted (a post instead while there are none). Fixed seed, so every run sends the same sequence.
 local ns = "http://tweetssoap.example/2026/11"

@@ -1,19 +1,17 @@
 using System.Net.Http.Headers;
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using TweetsSoap.Tests.Support;
+using TweetsSoap.Benchmarks.Harness;
 
-namespace TweetsSoap.Benchmark;
+namespace TweetsSoap.Benchmarks.Alloc;
 
 /// <summary>
 /// Bytes allocated by one GetTweet over SOAP 1.1 and over JSON, against the real service on Kestrel in this process
 /// (so the figure counts the server's allocations and the client's, alike for both faces).
 /// </summary>
-[MemoryDiagnoser]
 public class GetTweetAllocations
 {
-    private const string Ns = "http://tweetssoap.example/2026/11";
-    private ServiceFixture _service = null!;
+    private InProcessService _service = null!;
     private byte[] _envelope = null!;
     private string _jsonPath = null!;
 
@@ -22,14 +20,13 @@ public class GetTweetAllocations
 
     private async Task StartAsync()
     {
-        _service = await ServiceFixture.StartAsync("--Logging:LogLevel:Default=Warning");
-        using var clients = new SoapClients(_service);
-        var author = await clients.SignUpAsync();
-        var tweet = await clients.Tweets(SoapVersion.Soap11, author).PostTweetAsync("allocation benchmark", null, null, null)
-            ?? throw new InvalidOperationException("PostTweet answered no tweet.");
+        _service = await InProcessService.StartAsync([]);
+        using var seeder = new JsonSeeder(_service.Http.BaseAddress!);
+        var author = await seeder.SignUpAsync("alloc");
+        var tweet = await seeder.PostAsync(author, "allocation benchmark");
         _envelope = Encoding.UTF8.GetBytes(
-            $"""<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><GetTweet xmlns="{Ns}"><tweetId>{tweet.Id}</tweetId></GetTweet></s:Body></s:Envelope>""");
-        _jsonPath = $"api/tweets/{tweet.Id}";
+            $"""<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><GetTweet xmlns="{InProcessService.Ns}"><tweetId>{tweet}</tweetId></GetTweet></s:Body></s:Envelope>""");
+        _jsonPath = $"api/tweets/{tweet}";
     }
 
     [GlobalCleanup]
@@ -47,7 +44,7 @@ public class GetTweetAllocations
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "TweetService.svc") { Content = new ByteArrayContent(_envelope) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("text/xml; charset=utf-8");
-        request.Headers.TryAddWithoutValidation("SOAPAction", $"\"{Ns}/TweetService/GetTweet\"");
+        request.Headers.TryAddWithoutValidation("SOAPAction", $"\"{InProcessService.Ns}/TweetService/GetTweet\"");
         using var response = await _service.Http.SendAsync(request);
         return (await response.EnsureSuccessStatusCode().Content.ReadAsByteArrayAsync()).Length;
     }

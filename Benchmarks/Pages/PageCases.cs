@@ -1,32 +1,47 @@
-using System.Diagnostics;
-using Spectre.Console;
+using TweetsSoap.Service.Domain;
 using TweetsSoap.Service.Operations;
 using TweetsSoap.Service.Storage;
 using TweetsSoap.Service.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace TweetsSoap.Service.Seeding;
+namespace TweetsSoap.Benchmarks.Pages;
 
-/// <summary>
-/// <c>benchmark [--runs N]</c>: times a tweet read and first pages (20 tweets, mapped to the contract types) of home
-/// timelines (a sampled user's, and those of users following 50 quiet or 50 active accounts), a user timeline and a
-/// search against the configured database, in interleaved rounds, and prints the median and 90th percentile of each.
-/// The SOAP layer is left out on purpose: its cost does not depend on the size of the data.
-/// </summary>
-public static class BenchmarkCommand
+/// <summary>One timed case: a store call returning a page, mapped to the contract types as the service would.</summary>
+internal sealed class PageCase(string name, Func<Task<int>> run)
+{
+    private long _rows;
+    private long _runs;
+
+    public string Name => name;
+
+    public double AverageRows => _runs == 0 ? 0 : (double)_rows / _runs;
+
+    public async Task Run()
+    {
+        _rows += await run();
+        _runs++;
+    }
+}
+
+/// <summary>The cases of the page benchmark on one seeded database, with the users, authors and queries they sample.</summary>
+internal sealed class PageCases
 {
     private const int PageSize = 20;
     private const int Followed = 50;
 
-    public static async Task<int> RunAsync(string[] args)
+    private PageCases(List<PageCase> cases, string description)
     {
-        var runs = SeedCommand.IntOption(args, "--runs", 200);
-        var builder = WebApplication.CreateBuilder(SeedCommand.HostArgs(args, "--runs"));
-        builder.Services.AddTweetsSoap(builder.Configuration, builder.Environment);
-        await using var app = builder.Build();
-        var connections = SeedCommand.SqliteOnly(app, "benchmark");
-        connections.Migrate();
-        var store = app.Services.GetRequiredService<ITweetStore>();
+        Cases = cases;
+        Description = description;
+    }
 
+    public List<PageCase> Cases { get; }
+
+    public string Description { get; }
+
+    public static async Task<PageCases> PrepareAsync(IServiceProvider services, SqliteConnectionFactory connections)
+    {
+        var store = services.GetRequiredService<ITweetStore>();
         var users = await SampleUsersAsync(store);
         // Only authors with a full first page: in a small database most users have fewer than 20 tweets, and their
         // short pages would make the small database look faster than it is.
@@ -45,44 +60,16 @@ public static class BenchmarkCommand
         var active = await FollowerOfAsync(store, connections, "bench_active", newestFirst: true);
         var tweets = (await store.ListTweetsAsync(null, null, 500, default)).Select(t => t.Id).ToList();
 
-        var cases = new (string Name, Func<Task<int>> Run)[]
+        var cases = new List<PageCase>
         {
-            ("get tweet", async () => (await store.GetTweetAsync(tweets[random.Next(tweets.Count)], default)) is { } t ? Map([t]) : 0),
-            ("home timeline, first page", async () => Map(await store.ListHomeTimelineAsync(User(), IdRange.All, PageSize + 1, default))),
-            ($"home timeline, follows {Followed} quiet accounts", async () => Map(await store.ListHomeTimelineAsync(quiet, IdRange.All, PageSize + 1, default))),
-            ($"home timeline, follows {Followed} active accounts", async () => Map(await store.ListHomeTimelineAsync(active, IdRange.All, PageSize + 1, default))),
-            ("user timeline, first page", async () => Map(await store.ListUserTimelineAsync(authors[random.Next(authors.Count)], IdRange.All, PageSize + 1, default))),
-            ("search, first page", async () => Map(await store.SearchTweetsAsync(queries[random.Next(queries.Count)], IdRange.All, PageSize + 1, default))),
+            new("get tweet", async () => (await store.GetTweetAsync(tweets[random.Next(tweets.Count)], default)) is { } t ? Map([t]) : 0),
+            new("home timeline, first page", async () => Map(await store.ListHomeTimelineAsync(User(), IdRange.All, PageSize + 1, default))),
+            new($"home timeline, follows {Followed} quiet accounts", async () => Map(await store.ListHomeTimelineAsync(quiet, IdRange.All, PageSize + 1, default))),
+            new($"home timeline, follows {Followed} active accounts", async () => Map(await store.ListHomeTimelineAsync(active, IdRange.All, PageSize + 1, default))),
+            new("user timeline, first page", async () => Map(await store.ListUserTimelineAsync(authors[random.Next(authors.Count)], IdRange.All, PageSize + 1, default))),
+            new("search, first page", async () => Map(await store.SearchTweetsAsync(queries[random.Next(queries.Count)], IdRange.All, PageSize + 1, default))),
         };
-
-        // Rounds interleave the cases, so a busy neighbour slows every case alike and the ratios stay meaningful.
-        var times = cases.Select(_ => new List<double>()).ToArray();
-        var rows = new long[cases.Length];
-        for (var i = 0; i < runs + 10; i++)
-        {
-            for (var c = 0; c < cases.Length; c++)
-            {
-                var watch = Stopwatch.StartNew();
-                var count = await cases[c].Run();
-                watch.Stop();
-                if (i >= 10)
-                {
-                    times[c].Add(watch.Elapsed.TotalMilliseconds);
-                    rows[c] += count;
-                }
-            }
-        }
-
-        var table = new Table().AddColumns("page", "median ms", "p90 ms", "avg rows");
-        for (var c = 0; c < cases.Length; c++)
-        {
-            times[c].Sort();
-            table.AddRow(cases[c].Name, $"{times[c][times[c].Count / 2]:F3}", $"{times[c][times[c].Count * 9 / 10]:F3}", $"{(double)rows[c] / runs:F1}");
-        }
-
-        AnsiConsole.MarkupLine($"{runs} runs each (after 10 warm-up runs) on {Markup.Escape(app.Services.GetRequiredService<SqliteConnectionFactory>().DatabasePath)}");
-        AnsiConsole.Write(table);
-        return 0;
+        return new PageCases(cases, $"{await CountAsync(connections, "users"):N0} users, {await CountAsync(connections, "tweets"):N0} tweets");
     }
 
     private static int Map(IReadOnlyList<TweetRecord> rows) => rows.Take(PageSize).Select(Mapping.ToContract).Count();
@@ -91,9 +78,17 @@ public static class BenchmarkCommand
 
     private static async Task<SearchQuery> QueryAsync(ITweetStore store, string text)
     {
-        var terms = Domain.SearchTerms.Parse(text);
+        var terms = SearchTerms.Parse(text);
         var author = terms.From is { } from ? (await store.FindUserByUsernameAsync(from, default))?.Id : null;
         return new SearchQuery(terms.Words, terms.Hashtags, terms.Mentions, author);
+    }
+
+    private static async Task<long> CountAsync(SqliteConnectionFactory connections, string table)
+    {
+        await using var connection = await connections.OpenAsync(default);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM {table}";
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task<List<Guid>> AuthorsWithAFullPageAsync(SqliteConnectionFactory connections)
@@ -124,7 +119,7 @@ public static class BenchmarkCommand
             return existing.Id;
         }
 
-        var follower = new UserRecord(Domain.Clock.NewId(), username, $"{username}@example.org", "-", "Bench", "Reader", null, DateTime.UtcNow);
+        var follower = new UserRecord(Clock.NewId(), username, $"{username}@example.org", "-", "Bench", "Reader", null, DateTime.UtcNow);
         await store.CreateUserAsync(follower, default);
         await using var connection = await connections.OpenAsync(default);
         await using var command = connection.CreateCommand();
@@ -140,7 +135,7 @@ public static class BenchmarkCommand
 
         foreach (var followee in followees)
         {
-            await store.AddRelationAsync(Relation.Follow, follower.Id, followee, Domain.Clock.NewId(), DateTime.UtcNow, default);
+            await store.AddRelationAsync(Relation.Follow, follower.Id, followee, Clock.NewId(), DateTime.UtcNow, default);
         }
 
         return follower.Id;

@@ -1,13 +1,12 @@
 using BenchmarkDotNet.Attributes;
 using TweetsSoap.Service.Domain.TweetText;
 
-namespace TweetsSoap.TweetTextBenchmark;
+namespace TweetsSoap.Benchmarks.Text;
 
 /// <summary>
 /// Time and allocation of one parse as the service does it on every write (weighted length, validity, entities), for
 /// a typical tweet and for a text of weight 280 with several entities. Both run in one process, side by side.
 /// </summary>
-[MemoryDiagnoser]
 public class ParseBenchmarks
 {
     public const string Typical = "Shipped v2 of our SOAP API today 🎉 notes: https://example.com/blog/v2?ref=tw #dotnet #soap cc @grace $MSFT";

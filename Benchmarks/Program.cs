@@ -1,0 +1,3 @@
+using TweetsSoap.Benchmarks;
+
+return await BenchmarksCli.RunAsync(args, Console.Out, Console.Error);

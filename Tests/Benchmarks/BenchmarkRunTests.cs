@@ -1,0 +1,76 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using TweetsSoap.Benchmarks.Pages;
+using TweetsSoap.Benchmarks.Read;
+using TweetsSoap.Service.Seeding;
+using TweetsSoap.Tests.Support;
+
+namespace TweetsSoap.Tests.Benchmarks;
+
+/// <summary>Very short runs of the benchmarks, to show the harnesses work end to end; their figures are not checked.</summary>
+[TestClass]
+public sealed class BenchmarkRunTests
+{
+    private static readonly string[] ReadCases = ["ceiling", "peer-get", "soap-get", "json-get", "soap-list", "json-list", "soap-home", "json-home"];
+
+    [TestMethod]
+    [TestCategory(Categories.External)] // drives wrk (Debian package)
+    public async Task Read_OneShortRoundOnSqlite_PrintsEveryCaseWithRequestsDone()
+    {
+        using var output = new StringWriter();
+
+        var exit = await ReadCommand.RunAsync(new ReadOptions("sqlite", Rounds: 1, Seconds: 1, Connections: 4, Posts: false, "", ""), output);
+
+        Assert.AreEqual(0, exit, output.ToString());
+        var rows = TableRows(output.ToString());
+        CollectionAssert.AreEqual(ReadCases, rows.Keys.ToArray(), output.ToString());
+        foreach (var (name, cells) in rows)
+        {
+            Assert.IsGreaterThan(0, double.Parse(cells[0], CultureInfo.InvariantCulture), $"{name} completed requests:\n{output}");
+        }
+
+        StringAssert.Contains(output.ToString(), "SOAP GetTweet / SoapCore peer");
+        StringAssert.Matches(output.ToString(), new System.Text.RegularExpressions.Regex(@"^\d{4}-\d\d-\d\d \d\d:\d\d UTC, commit \S+, \d+ cores, load average ", System.Text.RegularExpressions.RegexOptions.Multiline));
+    }
+
+    [TestMethod]
+    public async Task Pages_TwoSeededDatabases_PrintsEveryCaseForBoth()
+    {
+        var directory = Directory.CreateTempSubdirectory("tweetssoap-pages-").FullName;
+        try
+        {
+            var small = Path.Combine(directory, "small.db");
+            var larger = Path.Combine(directory, "larger.db");
+            Assert.AreEqual(0, await SeedCommand.RunAsync(["--users", "20", "--tweets", "600", $"--Storage:SqlitePath={small}"]));
+            Assert.AreEqual(0, await SeedCommand.RunAsync(["--users", "20", "--tweets", "1200", $"--Storage:SqlitePath={larger}"]));
+            using var output = new StringWriter();
+
+            var exit = await PagesCommand.RunAsync(new PagesOptions([small, larger], Runs: 3, Rounds: 2), output);
+
+            Assert.AreEqual(0, exit, output.ToString());
+            var rows = TableRows(output.ToString());
+            Assert.HasCount(6, rows, output.ToString());
+            foreach (var (name, cells) in rows)
+            {
+                // db1 median, p90, rows; db2 median, p90, rows; ratio; ratio per round (two rounds)
+                Assert.HasCount(8, cells, name);
+                Assert.AreEqual(2, cells[7].Split(", ").Length, $"{name}: a ratio per round");
+            }
+
+            Assert.AreEqual("20.0", rows["user timeline, first page"][2], "full pages only");
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>The printed table's rows by their first cell, the other cells in order.</summary>
+    private static Dictionary<string, string[]> TableRows(string output) =>
+        output.Split('\n')
+            .Where(l => l.StartsWith("| ", StringComparison.Ordinal))
+            .Skip(1)
+            .Select(l => l.Trim().Trim('|').Split('|').Select(c => c.Trim()).ToArray())
+            .ToDictionary(c => c[0], c => c[1..]);
+}

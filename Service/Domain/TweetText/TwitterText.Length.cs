@@ -22,7 +22,7 @@ public static partial class TwitterText
     /// <param name="config">The weights.</param>
     private static TweetLengthResult ParseLength(string text, string normalized, List<EntitySpan> urls, WeightConfig config)
     {
-        var emoji = config.EmojiParsingEnabled ? Patterns.EmojiSequence().Match(normalized) : System.Text.RegularExpressions.Match.Empty;
+        var emoji = config.EmojiParsingEnabled ? Scan.Emoji(normalized, 0) : System.Text.RegularExpressions.Match.Empty;
         var nextUrl = 0;
         var limit = (long)config.MaxWeightedTweetLength * config.Scale;
         long weight = 0;
@@ -37,7 +37,7 @@ public static partial class TwitterText
 
             while (emoji.Success && emoji.Index < i)
             {
-                emoji = emoji.NextMatch();
+                emoji = Scan.Emoji(normalized, emoji.Index + emoji.Length);
             }
 
             if (nextUrl < urls.Count && urls[nextUrl].Start == i)

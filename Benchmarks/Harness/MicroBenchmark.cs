@@ -32,7 +32,7 @@ internal static class MicroBenchmark
     internal static MicroOptions OptionsOf(ParseResult result) =>
         new(result.GetValue(Iterations), result.GetValue(WarmUps), result.GetValue(IterationTime));
 
-    private static int Run<T>(string name, MicroOptions options, TextWriter output)
+    internal static int Run<T>(string name, MicroOptions options, TextWriter output)
     {
         RunHeader.Write(output, name, $"BenchmarkDotNet in-process, {options.WarmUps} warm-up and {options.Iterations} measured iterations of {options.IterationMilliseconds} ms");
         var job = Job.Default

@@ -10,7 +10,7 @@ public static class Mapping
 {
     public static Tweet ToContract(TweetRecord tweet)
     {
-        var (length, entities) = TwitterText.Parse(tweet.Text);
+        var parsed = tweet.Parsed ?? ParsedText.Of(tweet.Text);
         return new Tweet
         {
             Id = tweet.Id,
@@ -23,7 +23,7 @@ public static class Mapping
             },
             CreatedAt = tweet.CreatedAt,
             UpdatedAt = tweet.UpdatedAt,
-            WeightedLength = length.WeightedLength,
+            WeightedLength = parsed.WeightedLength,
             ConversationId = tweet.ConversationId,
             InReplyToTweetId = tweet.InReplyToId,
             QuotedTweetId = tweet.QuotedTweetId,
@@ -36,10 +36,10 @@ public static class Mapping
             },
             Entities = new TweetEntitiesContract
             {
-                Hashtags = Entities(entities, EntityKind.Hashtag),
-                Mentions = Entities(entities, EntityKind.Mention),
-                Urls = Entities(entities, EntityKind.Url),
-                Cashtags = Entities(entities, EntityKind.Cashtag),
+                Hashtags = Entities(parsed.Entities, EntityKind.Hashtag),
+                Mentions = Entities(parsed.Entities, EntityKind.Mention),
+                Urls = Entities(parsed.Entities, EntityKind.Url),
+                Cashtags = Entities(parsed.Entities, EntityKind.Cashtag),
             },
         };
     }
@@ -77,6 +77,6 @@ public static class Mapping
         FollowingCount = user.FollowingCount,
     };
 
-    private static List<TextEntity> Entities(List<EntitySpan> entities, EntityKind kind) =>
+    private static List<TextEntity> Entities(IReadOnlyList<EntitySpan> entities, EntityKind kind) =>
         [.. entities.Where(e => e.Kind == kind).Select(e => new TextEntity { Start = e.Start, End = e.End, Value = e.Value })];
 }

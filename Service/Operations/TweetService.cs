@@ -64,7 +64,8 @@ public sealed partial class TweetService(ITweetStore store, Authenticator authen
             throw TweetNotFound(tweetId);
         }
 
-        return ToContract(tweet with { Text = text, UpdatedAt = updatedAt });
+        // The store parsed the new text as it wrote it; the answer parses it again rather than carry the old parse.
+        return ToContract(tweet with { Text = text, UpdatedAt = updatedAt, Parsed = null });
     }
 
     public async Task DeleteTweet(Guid tweetId)

@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Spectre.Console;
+using TweetsSoap.Service.Domain.TweetText;
+using TweetsSoap.Service.Storage;
 
 namespace TweetsSoap.Service.Seeding;
 
@@ -58,9 +60,9 @@ public sealed class SeedWriter(SqliteConnection connection, Random random, strin
     public async Task TweetsAsync(int count, int batch, ProgressTask progress)
     {
         var insert = Prepare("""
-            INSERT INTO tweets (id, author_id, text, created_at, conversation_id, in_reply_to_id, seq)
-            VALUES ($1, $2, $3, $4, $5, $6, $7)
-            """, 7);
+            INSERT INTO tweets (id, author_id, text, created_at, conversation_id, in_reply_to_id, seq, weighted_length, entities)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            """, 9);
         var like = Prepare("INSERT OR IGNORE INTO likes (id, user_id, tweet_id, created_at) VALUES ($1, $2, $3, $4)", 4);
         var retweet = Prepare("INSERT OR IGNORE INTO retweets (id, user_id, tweet_id, created_at) VALUES ($1, $2, $3, $4)", 4);
         var seq = await ScalarAsync("SELECT coalesce(max(seq), 0) FROM tweets");
@@ -73,8 +75,11 @@ public sealed class SeedWriter(SqliteConnection connection, Random random, strin
             var id = ids[i] = _ids.At(at);
             var parent = i > 10 && random.NextDouble() < 0.1 ? i - random.Next(1, Math.Min(i, 1000)) : -1;
             conversations[i] = parent >= 0 ? conversations[parent] : id;
-            Bind(insert, id.ToString(), _users[Skewed(_users.Count)].ToString(), _text.Next(_usernames), Ms(at),
-                conversations[i].ToString(), parent >= 0 ? ids[parent].ToString() : DBNull.Value, seq + i + 1);
+            var text = _text.Next(_usernames);
+            var parsed = ParsedText.Of(text);
+            Bind(insert, id.ToString(), _users[Skewed(_users.Count)].ToString(), text, Ms(at),
+                conversations[i].ToString(), parent >= 0 ? ids[parent].ToString() : DBNull.Value, seq + i + 1,
+                parsed.WeightedLength, StoredEntities.Encode(text, parsed.Entities));
             insert.ExecuteNonQuery();
             for (var l = random.Next(3); l > 0; l--)
             {

@@ -1,3 +1,5 @@
+using TweetsSoap.Service.Domain.TweetText;
+
 namespace TweetsSoap.Service.Storage;
 
 /// <summary>
@@ -128,6 +130,10 @@ public sealed record TweetRecord(
     public int ReplyCount { get; init; }
 
     public int QuoteCount { get; init; }
+
+    /// <summary>The weighted length and entities stored when the text was written or edited; null for a row written
+    /// before they were stored (and for an edit's answer), whose text the mapping then parses.</summary>
+    public ParsedText? Parsed { get; init; }
 }
 
 /// <summary>

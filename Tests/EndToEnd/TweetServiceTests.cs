@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using TweetsSoap.Client;
 using TweetsSoap.Tests.Support;
 
@@ -187,6 +188,34 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
     }
 
     [TestMethod]
+    public async Task GetTweet_OfARowWrittenBeforeTheParseWasStored_ReadsAsWhenStoredAndAnEditStoresTheNewParse()
+    {
+        var author = await Soap.SignUpAsync();
+        var tweets = Soap.Tweets(SoapVersion.Soap11, author);
+        var posted = await tweets.PostTweetAsync("#soap by @ada_l: https://example.com/a $MSFT 日本 🎉", null, null, null);
+        await using (var connection = new SqliteConnection($"Data Source={Service.DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE tweets SET weighted_length = NULL, entities = NULL WHERE id = $id";
+            command.Parameters.AddWithValue("$id", posted.Id.ToString());
+            Assert.AreEqual(1, await command.ExecuteNonQueryAsync());
+        }
+
+        var old = await Soap.Tweets(SoapVersion.Soap11).GetTweetAsync(posted.Id);
+        var edited = await tweets.UpdateTweetAsync(posted.Id, "now #xml and @grace");
+        var read = await Soap.Tweets(SoapVersion.Soap11).GetTweetAsync(posted.Id);
+
+        Assert.AreEqual(posted.WeightedLength, old.WeightedLength);
+        Assert.AreEqual(Describe(posted.Entities), Describe(old.Entities));
+        Assert.AreEqual("h0-5:soap m9-15:ada_l u17-38:https://example.com/a c39-44:MSFT", Describe(posted.Entities));
+        Assert.AreEqual("h4-8:xml m13-19:grace", Describe(read.Entities));
+        Assert.AreEqual(Describe(edited.Entities), Describe(read.Entities));
+        Assert.AreEqual(19, read.WeightedLength);
+        Assert.AreEqual(edited.WeightedLength, read.WeightedLength);
+    }
+
+    [TestMethod]
     [DataRow(SoapVersion.Soap11)]
     [DataRow(SoapVersion.Soap12)]
     public async Task UpdateTweet_SomeoneElsesTweet_ReturnsForbiddenAndKeepsTheText(SoapVersion version)
@@ -265,4 +294,8 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
 
         await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => Soap.Tweets(version, author).DeleteTweetAsync(Guid.CreateVersion7()));
     }
+
+    private static string Describe(TweetEntities entities) => string.Join(' ',
+        new[] { ("h", entities.Hashtags), ("m", entities.Mentions), ("u", entities.Urls), ("c", entities.Cashtags) }
+            .SelectMany(kind => (kind.Item2 ?? []).Select(e => $"{kind.Item1}{e.Start}-{e.End}:{e.Value}")));
 }

@@ -1,5 +1,7 @@
+using DbUp;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using TweetsSoap.Service.Domain.TweetText;
 using TweetsSoap.Service.Storage;
 using TweetsSoap.Service.Storage.Postgres;
 using TweetsSoap.Tests.Support;
@@ -60,6 +62,48 @@ public sealed class PostgresTweetStoreTests : TweetStoreTests
         await Assert.ThrowsExactlyAsync<StoreUnavailableException>(() => store.GetUserAsync(Guid.NewGuid(), default));
         await Assert.ThrowsExactlyAsync<StoreUnavailableException>(() => store.CreateTweetAsync(new NewTweet(Guid.NewGuid(), Guid.NewGuid(), "x", DateTime.UtcNow), default));
         await Assert.ThrowsExactlyAsync<StoreUnavailableException>(() => database.CheckReadyAsync(default));
+    }
+
+    [TestMethod]
+    public async Task Migrate_ADatabaseThatLacksOnlyTheParsedTextScript_AddsItLastAndItsOldRowsRead()
+    {
+        var connectionString = await (await PostgresCluster.SharedAsync()).CreateDatabaseAsync();
+        var earlier = DeployChanges.To.PostgresqlDatabase(connectionString)
+            .WithScriptsEmbeddedInAssembly(typeof(PostgresDatabase).Assembly, name =>
+                name.Contains(".Storage.Postgres.Migrations.", StringComparison.Ordinal) && !name.Contains("0003_ParsedText", StringComparison.Ordinal))
+            .LogToNowhere().Build().PerformUpgrade();
+        Assert.IsTrue(earlier.Successful);
+        var database = Open(connectionString);
+        var store = new PostgresTweetStore(database);
+        var ada = User("ada", "ada@example.org");
+        await store.CreateUserAsync(ada, default);
+        var id = Guid.CreateVersion7();
+        await ExecuteAsync(connectionString, $"""
+            INSERT INTO tweets (id, author_id, text, created_at, conversation_id, search)
+            VALUES ('{id}', '{ada.Id}', '#old @tweet https://example.com', now(), '{id}', ''::tsvector)
+            """);
+
+        database.Migrate();
+
+        Assert.IsNull(await database.CheckReadyAsync(default));
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var last = new NpgsqlCommand("SELECT scriptname FROM schemaversions ORDER BY schemaversionsid DESC LIMIT 1", connection);
+        StringAssert.Contains((string?)await last.ExecuteScalarAsync(), "0003_ParsedText");
+        var old = (await store.GetTweetAsync(id, default))!;
+        Assert.IsNull(old.Parsed);
+        Assert.HasCount(3, ParsedText.Of(old.Text).Entities);
+    }
+
+    protected override Task ForgetStoredParsesAsync() =>
+        ExecuteAsync(_connectionString, "UPDATE tweets SET weighted_length = NULL, entities = NULL");
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     private PostgresDatabase Open(string connectionString)

@@ -1,6 +1,8 @@
+using DbUp;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using TweetsSoap.Service.Domain.TweetText;
 using TweetsSoap.Service.Storage;
 using TweetsSoap.Service.Storage.Sqlite;
 
@@ -49,6 +51,50 @@ public sealed class SqliteTweetStoreTests : TweetStoreTests
         Assert.IsGreaterThanOrEqualTo(3, scripts);
         Assert.AreEqual((long)scripts, await ScalarAsync(connection, "SELECT count(*) FROM schemaversions"));
         Assert.AreEqual(1L, await ScalarAsync(connection, "PRAGMA foreign_keys"));
+    }
+
+    [TestMethod]
+    public async Task Migrate_ADatabaseThatLacksOnlyTheParsedTextScript_AddsItLastAndItsOldRowsRead()
+    {
+        var (store, schema) = await CreateStoreAsync();
+        var connections = (SqliteConnectionFactory)schema;
+        var earlier = DeployChanges.To.SqliteDatabase($"Data Source={connections.DatabasePath}")
+            .WithScriptsEmbeddedInAssembly(typeof(SqliteTweetStore).Assembly, name =>
+                name.Contains(".Storage.Sqlite.Migrations.", StringComparison.Ordinal) && !name.Contains("0004_ParsedText", StringComparison.Ordinal))
+            .LogToNowhere().Build().PerformUpgrade();
+        Assert.IsTrue(earlier.Successful);
+        var ada = User("ada", "ada@example.org");
+        await store.CreateUserAsync(ada, default);
+        var id = Guid.CreateVersion7();
+        await using (var connection = await connections.OpenAsync(default))
+        {
+            await ExecuteAsync(connection, $"""
+                INSERT INTO tweets (id, author_id, text, created_at, conversation_id, seq)
+                VALUES ('{id}', '{ada.Id}', '#old @tweet https://example.com', 0, '{id}', 1)
+                """);
+        }
+
+        schema.Migrate();
+
+        Assert.IsNull(await schema.CheckReadyAsync(default));
+        await using var check = await connections.OpenAsync(default);
+        StringAssert.Contains((string?)await ScalarAsync(check, "SELECT scriptname FROM schemaversions ORDER BY rowid DESC LIMIT 1"), "0004_ParsedText");
+        var old = (await store.GetTweetAsync(id, default))!;
+        Assert.IsNull(old.Parsed);
+        Assert.HasCount(3, ParsedText.Of(old.Text).Entities);
+    }
+
+    protected override async Task ForgetStoredParsesAsync()
+    {
+        await using var connection = await _connections.OpenAsync(default);
+        await ExecuteAsync(connection, "UPDATE tweets SET weighted_length = NULL, entities = NULL");
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 
     private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql)

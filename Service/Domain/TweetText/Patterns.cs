@@ -52,6 +52,10 @@ internal static partial class Patterns
     [GeneratedRegex(Emoji)]
     public static partial Regex EmojiSequence();
 
+    /// <summary>An emoji sequence right here: tried only where one can begin (<see cref="Scan.Emoji"/>).</summary>
+    [GeneratedRegex(@"\G(?:" + Emoji + ")")]
+    public static partial Regex EmojiSequenceAt();
+
     private const string UrlBalancedParens =
         @"\((?:" + UrlPathChar + "+|(?:" + UrlPathChar + @"*\(" + UrlPathChar + @"+\)" + UrlPathChar + @"*))\)";
 

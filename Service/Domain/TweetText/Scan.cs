@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace TweetsSoap.Service.Domain.TweetText;
@@ -78,6 +79,48 @@ internal static class Scan
 
         return matches;
     }
+
+    /// <summary>
+    /// The first emoji sequence at or after <paramref name="from"/>, as the global emoji pattern finds it. Every
+    /// alternative of the pattern begins with one of <see cref="EmojiStarts"/>, a keycap's digit, <c>#</c> or <c>*</c>
+    /// only (and a keycap needs U+20E3), so other positions are skipped without running the pattern.
+    /// </summary>
+    public static Match Emoji(string text, int from)
+    {
+        var starts = text.Contains('\u20E3', StringComparison.Ordinal) ? EmojiOrKeycapStarts : EmojiStarts;
+        for (var at = from; at < text.Length; at++)
+        {
+            var skip = text.AsSpan(at).IndexOfAny(starts);
+            if (skip < 0)
+            {
+                break;
+            }
+
+            at += skip;
+            var match = Patterns.EmojiSequenceAt().Match(text, at);
+            if (match.Success)
+            {
+                return match;
+            }
+        }
+
+        return Match.Empty;
+    }
+
+    private const string EmojiStartChars = "\u00A9\u00AE\uE50A\uFE0F\uD83C\uD83D\uD83E";
+
+    private static readonly SearchValues<char> EmojiStarts = SearchValues.Create(EmojiStartChars + BmpSymbols());
+
+    private static readonly SearchValues<char> EmojiOrKeycapStarts = SearchValues.Create(EmojiStartChars + BmpSymbols() + "#*0123456789");
+
+    /// <summary>U+203C to U+3299, where the pattern's other BMP emoji lie.</summary>
+    private static string BmpSymbols() => string.Create(0x3299 - 0x203C + 1, 0, (span, _) =>
+    {
+        for (var i = 0; i < span.Length; i++)
+        {
+            span[i] = (char)(0x203C + i);
+        }
+    });
 
     private static bool IsDomainRunChar(char c) => c is '.' or '-' or '_' || Domains.IsDomainChar(c);
 }

@@ -12,10 +12,17 @@ public static partial class TwitterText
     /// </summary>
     public static TweetLengthResult ParseLength(string text, WeightConfig? config = null)
     {
-        config ??= WeightConfig.Version3;
         var normalized = Nfc(text);
-        var urls = ExtractUrls(normalized);
-        var emoji = config.EmojiParsingEnabled ? Patterns.EmojiSequence().Match(normalized) : System.Text.RegularExpressions.Match.Empty;
+        return ParseLength(text, normalized, ExtractUrls(normalized), config ?? WeightConfig.Version3);
+    }
+
+    /// <param name="text">The text as given.</param>
+    /// <param name="normalized">Its NFC form.</param>
+    /// <param name="urls">The URLs of the NFC form.</param>
+    /// <param name="config">The weights.</param>
+    private static TweetLengthResult ParseLength(string text, string normalized, List<EntitySpan> urls, WeightConfig config)
+    {
+        var emoji = config.EmojiParsingEnabled ? Scan.Emoji(normalized, 0) : System.Text.RegularExpressions.Match.Empty;
         var nextUrl = 0;
         var limit = (long)config.MaxWeightedTweetLength * config.Scale;
         long weight = 0;
@@ -30,7 +37,7 @@ public static partial class TwitterText
 
             while (emoji.Success && emoji.Index < i)
             {
-                emoji = emoji.NextMatch();
+                emoji = Scan.Emoji(normalized, emoji.Index + emoji.Length);
             }
 
             if (nextUrl < urls.Count && urls[nextUrl].Start == i)
@@ -79,7 +86,7 @@ public static partial class TwitterText
     internal static string Nfc(string text)
     {
         var span = text.AsSpan();
-        if (!span.ContainsAnyInRange('\uD800', '\uDFFF') && span.IndexOfAny('\uFFFE', '\uFFFF') < 0)
+        if (span.IndexOfAny('\uFFFE', '\uFFFF') < 0 && !HasUnpairedSurrogate(span))
         {
             return Normalized(text);
         }
@@ -100,6 +107,23 @@ public static partial class TwitterText
         }
 
         return result.Append(Normalized(text[pieceStart..])).ToString();
+    }
+
+    private static bool HasUnpairedSurrogate(ReadOnlySpan<char> text)
+    {
+        for (var i = text.IndexOfAnyInRange('\uD800', '\uDFFF'); i >= 0 && i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Normalized(string text) =>

@@ -1,4 +1,5 @@
 using Npgsql;
+using TweetsSoap.Service.Domain.TweetText;
 
 namespace TweetsSoap.Service.Storage.Postgres;
 
@@ -9,7 +10,7 @@ public sealed partial class PostgresTweetStore
     private const string TweetColumns = """
         t.id, t.text, t.author_id, u.username, u.first_name, u.last_name, t.created_at, t.updated_at,
             t.conversation_id, t.in_reply_to_id, t.quoted_tweet_id,
-            t.like_count, t.retweet_count, t.reply_count, t.quote_count
+            t.like_count, t.retweet_count, t.reply_count, t.quote_count, t.weighted_length, t.entities
         """;
 
     private const string TweetSelect = $"SELECT {TweetColumns} FROM tweets t JOIN users u ON u.id = t.author_id";
@@ -17,11 +18,14 @@ public sealed partial class PostgresTweetStore
     public async Task CreateTweetAsync(NewTweet tweet, CancellationToken cancellationToken) =>
         await database.ExecuteAsync(
             """
-            INSERT INTO tweets (id, author_id, text, created_at, conversation_id, in_reply_to_id, quoted_tweet_id, client_request_id, search)
-            VALUES (@id, @author_id, @text, @created_at, @conversation_id, @in_reply_to_id, @quoted_tweet_id, @client_request_id, @search::tsvector)
+            INSERT INTO tweets (id, author_id, text, created_at, conversation_id, in_reply_to_id, quoted_tweet_id, client_request_id, search,
+                weighted_length, entities)
+            VALUES (@id, @author_id, @text, @created_at, @conversation_id, @in_reply_to_id, @quoted_tweet_id, @client_request_id, @search::tsvector,
+                @weighted_length, @entities)
             """,
             p =>
             {
+                BindParsed(p, tweet.Text);
                 Bind(p, "id", tweet.Id);
                 Bind(p, "conversation_id", tweet.ConversationId ?? tweet.Id);
                 p.Add(new NpgsqlParameter<Guid?>("in_reply_to_id", NpgsqlTypes.NpgsqlDbType.Uuid) { TypedValue = tweet.InReplyToId });
@@ -87,9 +91,15 @@ public sealed partial class PostgresTweetStore
 
     public async Task<bool> UpdateTweetTextAsync(Guid id, string text, DateTime updatedAt, CancellationToken cancellationToken) =>
         await database.ExecuteAsync(
-            "UPDATE tweets SET text = @text, search = @search::tsvector, updated_at = @updated_at WHERE id = @id",
+            // The parse is replaced in the statement that replaces the text, so no row holds a stale one.
+            """
+            UPDATE tweets SET text = @text, search = @search::tsvector, weighted_length = @weighted_length, entities = @entities,
+                updated_at = @updated_at
+            WHERE id = @id
+            """,
             p =>
             {
+                BindParsed(p, text);
                 Bind(p, "id", id);
                 Bind(p, "search", PostgresSearch.Vector(text));
                 Bind(p, "text", text);
@@ -99,6 +109,13 @@ public sealed partial class PostgresTweetStore
 
     public async Task<bool> DeleteTweetAsync(Guid id, CancellationToken cancellationToken) =>
         await database.ExecuteAsync("DELETE FROM tweets WHERE id = @id", p => Bind(p, "id", id), cancellationToken) == 1;
+
+    private static void BindParsed(NpgsqlParameterCollection parameters, string text)
+    {
+        var parsed = ParsedText.Of(text);
+        Bind(parameters, "weighted_length", parsed.WeightedLength);
+        Bind(parameters, "entities", StoredEntities.Encode(text, parsed.Entities));
+    }
 
     private static TweetRecord ReadTweet(NpgsqlDataReader reader) => ReadTweet(reader, 0);
 
@@ -119,5 +136,9 @@ public sealed partial class PostgresTweetStore
         RetweetCount = reader.GetInt32(first + 12),
         ReplyCount = reader.GetInt32(first + 13),
         QuoteCount = reader.GetInt32(first + 14),
+        Parsed = StoredEntities.Read(
+            reader.GetString(first + 1),
+            reader.IsDBNull(first + 15) ? null : reader.GetInt32(first + 15),
+            reader.IsDBNull(first + 16) ? null : reader.GetString(first + 16)),
     };
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using TweetsSoap.Service.Domain;
+using TweetsSoap.Service.Domain.TweetText;
 
 namespace TweetsSoap.Service.Storage.Sqlite;
 
@@ -24,7 +25,7 @@ public sealed partial class SqliteTweetStore(SqliteConnectionFactory connections
     private const string TweetColumns = """
         t.id, t.text, t.author_id, u.username, u.first_name, u.last_name, t.created_at, t.updated_at,
             t.conversation_id, t.in_reply_to_id, t.quoted_tweet_id,
-            t.like_count, t.retweet_count, t.reply_count, t.quote_count
+            t.like_count, t.retweet_count, t.reply_count, t.quote_count, t.weighted_length, t.entities
         """;
 
     private const string TweetSelect = $"SELECT {TweetColumns} FROM tweets t JOIN users u ON u.id = t.author_id";
@@ -100,15 +101,21 @@ public sealed partial class SqliteTweetStore(SqliteConnectionFactory connections
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }, cancellationToken);
 
-    public Task CreateTweetAsync(NewTweet tweet, CancellationToken cancellationToken) => writes.WriteAsync(async connection =>
+    // The text is parsed before the write is queued, so the serialized writer spends no time on it.
+    public Task CreateTweetAsync(NewTweet tweet, CancellationToken cancellationToken) =>
+        CreateTweetAsync(tweet, ParsedText.Of(tweet.Text), cancellationToken);
+
+    private Task CreateTweetAsync(NewTweet tweet, ParsedText parsed, CancellationToken cancellationToken) => writes.WriteAsync(async connection =>
     {
         await using var command = connection.CreateCommand();
         // seq numbers tweets in the order they are written; writes are serialized, so max + 1 is unique.
         command.CommandText = """
-            INSERT INTO tweets (id, author_id, text, created_at, conversation_id, in_reply_to_id, quoted_tweet_id, client_request_id, seq)
+            INSERT INTO tweets (id, author_id, text, created_at, conversation_id, in_reply_to_id, quoted_tweet_id, client_request_id, seq,
+                weighted_length, entities)
             VALUES ($id, $author_id, $text, $created_at, $conversation_id, $in_reply_to_id, $quoted_tweet_id, $client_request_id,
-                (SELECT coalesce(max(seq), 0) + 1 FROM tweets))
+                (SELECT coalesce(max(seq), 0) + 1 FROM tweets), $weighted_length, $entities)
             """;
+        BindParsed(command, tweet.Text, parsed);
         command.Parameters.AddWithValue("$id", Key(tweet.Id));
         command.Parameters.AddWithValue("$conversation_id", Key(tweet.ConversationId ?? tweet.Id));
         command.Parameters.AddWithValue("$in_reply_to_id", KeyOrNull(tweet.InReplyToId));
@@ -160,12 +167,17 @@ public sealed partial class SqliteTweetStore(SqliteConnectionFactory connections
         return await ReadTweetsAsync(command, cancellationToken);
     }
 
-    public Task<bool> UpdateTweetTextAsync(Guid id, string text, DateTime updatedAt, CancellationToken cancellationToken) => writes.WriteAsync(async connection =>
+    public Task<bool> UpdateTweetTextAsync(Guid id, string text, DateTime updatedAt, CancellationToken cancellationToken) =>
+        UpdateTweetTextAsync(id, text, ParsedText.Of(text), updatedAt, cancellationToken);
+
+    // The parse is replaced in the statement that replaces the text, so no row holds a stale one.
+    private Task<bool> UpdateTweetTextAsync(Guid id, string text, ParsedText parsed, DateTime updatedAt, CancellationToken cancellationToken) => writes.WriteAsync(async connection =>
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE tweets SET text = $text, updated_at = $updated_at WHERE id = $id";
+        command.CommandText = "UPDATE tweets SET text = $text, weighted_length = $weighted_length, entities = $entities, updated_at = $updated_at WHERE id = $id";
         command.Parameters.AddWithValue("$id", Key(id));
         command.Parameters.AddWithValue("$text", text);
+        BindParsed(command, text, parsed);
         command.Parameters.AddWithValue("$updated_at", ToUnixMs(updatedAt));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }, cancellationToken);
@@ -190,6 +202,12 @@ public sealed partial class SqliteTweetStore(SqliteConnectionFactory connections
         command.Parameters.AddWithValue("$last_name", user.LastName);
         command.Parameters.AddWithValue("$birth_date",
             user.BirthDate is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value);
+    }
+
+    private static void BindParsed(SqliteCommand command, string text, ParsedText parsed)
+    {
+        command.Parameters.AddWithValue("$weighted_length", parsed.WeightedLength);
+        command.Parameters.AddWithValue("$entities", StoredEntities.Encode(text, parsed.Entities));
     }
 
     private static async Task<int> ExecuteWriteAsync(SqliteCommand command, CancellationToken cancellationToken)
@@ -266,6 +284,10 @@ public sealed partial class SqliteTweetStore(SqliteConnectionFactory connections
             RetweetCount = reader.GetInt32(first + 12),
             ReplyCount = reader.GetInt32(first + 13),
             QuoteCount = reader.GetInt32(first + 14),
+            Parsed = StoredEntities.Read(
+                reader.GetString(first + 1),
+                reader.IsDBNull(first + 15) ? null : reader.GetInt32(first + 15),
+                reader.IsDBNull(first + 16) ? null : reader.GetString(first + 16)),
         };
 
     private static object KeyOrNull(Guid? id) => id is { } value ? Key(value) : DBNull.Value;

@@ -13,7 +13,9 @@ using TweetsSoap.Service.Operations;
 using TweetsSoap.Service.Requests;
 using TweetsSoap.Service.Rest;
 using TweetsSoap.Service.Soap;
+using TweetsSoap.Service.Soap.Faults;
 using TweetsSoap.Service.Soap.Pipeline;
+using TweetsSoap.Service.Soap.Xml;
 using TweetsSoap.Service.Storage;
 using TweetsSoap.Service.Wsdl;
 

@@ -2,7 +2,6 @@ using System.Diagnostics.CodeAnalysis;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
 using TweetsSoap.Service.Domain.TweetText;
-using TweetsSoap.Service.Soap;
 
 namespace TweetsSoap.Service.Domain;
 

@@ -1,6 +1,5 @@
 using TweetsSoap.Contracts;
 using TweetsSoap.Service.Domain;
-using TweetsSoap.Service.Soap;
 using TweetsSoap.Service.Storage;
 
 namespace TweetsSoap.Service.Operations;

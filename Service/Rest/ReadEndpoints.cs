@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TweetsSoap.Contracts;
+using TweetsSoap.Service.Domain;
 using TweetsSoap.Service.Requests;
-using TweetsSoap.Service.Soap;
 
 namespace TweetsSoap.Service.Rest;
 

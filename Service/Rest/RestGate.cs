@@ -1,9 +1,9 @@
 using System.ServiceModel;
 using System.Text.Json;
 using TweetsSoap.Contracts;
+using TweetsSoap.Service.Domain;
 using TweetsSoap.Service.Identity;
 using TweetsSoap.Service.Requests;
-using TweetsSoap.Service.Soap;
 using TweetsSoap.Service.Storage;
 
 namespace TweetsSoap.Service.Rest;

@@ -11,6 +11,7 @@ using SoapCore.Extensibility;
 using TweetsSoap.Service;
 using TweetsSoap.Service.Identity;
 using TweetsSoap.Service.Soap;
+using TweetsSoap.Service.Soap.Security;
 using TweetsSoap.Service.Storage;
 
 namespace TweetsSoap.Tests.Support;

@@ -5,6 +5,8 @@ using Microsoft.Net.Http.Headers;
 using TweetsSoap.Contracts;
 using TweetsSoap.Service.Identity;
 using TweetsSoap.Service.Requests;
+using TweetsSoap.Service.Soap.Faults;
+using TweetsSoap.Service.Soap.Security;
 
 namespace TweetsSoap.Service.Soap.Pipeline;
 
@@ -140,7 +142,7 @@ public sealed partial class SoapPipeline(
             if (stale is not null)
             {
                 securityLog.CredentialsRefused(credentials.ClientAddress, stale, credentials.CorrelationId);
-                throw Faults.Unauthenticated(stale);
+                throw Domain.Faults.Unauthenticated(stale);
             }
 
             var operation = request.Operation!;

@@ -5,7 +5,7 @@ using TweetsSoap.Contracts;
 using TweetsSoap.Service.Requests;
 using TweetsSoap.Service.Storage;
 
-namespace TweetsSoap.Service.Soap;
+namespace TweetsSoap.Service.Soap.Faults;
 
 /// <summary>
 /// Turns every exception that leaves an operation into a fault that is right for the request's SOAP version
@@ -49,11 +49,11 @@ public sealed partial class SoapFaultTransformer(ILogger<SoapFaultTransformer> l
             // Expected in operation: the database is restarting or overloaded. The exception stays in the log.
             case StoreUnavailableException:
                 LogUnavailable(exception, correlationId);
-                return Faults.Unavailable(correlationId);
+                return Domain.Faults.Unavailable(correlationId);
 
             default:
                 LogUnexpected(exception, correlationId);
-                return Faults.InternalError(correlationId);
+                return Domain.Faults.InternalError(correlationId);
         }
     }
 

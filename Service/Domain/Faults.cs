@@ -1,7 +1,8 @@
 using System.ServiceModel;
 using TweetsSoap.Contracts;
+using TweetsSoap.Service.Soap.Faults;
 
-namespace TweetsSoap.Service.Soap;
+namespace TweetsSoap.Service.Domain;
 
 /// <summary>The declared faults. Operations throw what these return; <see cref="SoapFaultTransformer"/> puts them on the wire.</summary>
 public static class Faults

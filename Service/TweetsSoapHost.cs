@@ -58,6 +58,7 @@ public static class TweetsSoapHost
         services.AddTrustedProxies(configuration);
         // Which server answers is of use to an attacker choosing exploits, and to nobody else.
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
+        services.AddSingleton<FailureClassifier>();
         services.AddSingleton<SoapFaultTransformer>();
         services.AddSoapCore();
         services.AddTweetsRest();

@@ -166,7 +166,7 @@ public sealed partial class Validation
 
     [DoesNotReturn]
     private void Throw() =>
-        throw Faults.ValidationFailed(
+        throw OperationException.ValidationFailed(
             string.Join("; ", _problems.Select(p => $"{p.Field} {p.Problem}")) + ".",
             _problems.Select(p => p.Field).Distinct());
 

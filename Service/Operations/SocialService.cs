@@ -98,8 +98,8 @@ public sealed class SocialService(ITweetStore store, Authenticator authenticator
     }
 
     private async Task<UserRecord> FindUserAsync(Guid userId) =>
-        await store.GetUserAsync(userId, default) ?? throw Faults.NotFound($"There is no user with id {userId}.");
+        await store.GetUserAsync(userId, default) ?? throw OperationException.NotFound($"There is no user with id {userId}.");
 
     private async Task<TweetRecord> FindTweetAsync(Guid tweetId) =>
-        await store.GetTweetAsync(tweetId, default) ?? throw Faults.NotFound($"There is no tweet with id {tweetId}.");
+        await store.GetTweetAsync(tweetId, default) ?? throw OperationException.NotFound($"There is no tweet with id {tweetId}.");
 }

@@ -31,7 +31,7 @@ public sealed partial class TweetService
     public async Task<TweetPage> GetUserTimeline(Guid userId, int? maxResults, string? pageToken, Guid? sinceId, Guid? untilId)
     {
         new Validation().Required(userId, "userId").ThrowIfInvalid();
-        _ = await store.GetUserAsync(userId, default) ?? throw Faults.NotFound($"There is no user with id {userId}.");
+        _ = await store.GetUserAsync(userId, default) ?? throw OperationException.NotFound($"There is no user with id {userId}.");
         return await Pages.TimelineAsync($"user:{userId:N}", maxResults, pageToken, sinceId, untilId,
             (range, limit) => store.ListUserTimelineAsync(userId, range, limit, default));
     }

@@ -85,7 +85,7 @@ public sealed partial class TweetService(ITweetStore store, Authenticator authen
         var tweet = await FindAsync(tweetId);
         if (tweet.AuthorId != caller.Id)
         {
-            throw Faults.Forbidden("Only the author may edit or delete a tweet.");
+            throw OperationException.Forbidden("Only the author may edit or delete a tweet.");
         }
 
         return tweet;
@@ -100,10 +100,10 @@ public sealed partial class TweetService(ITweetStore store, Authenticator authen
             && original.InReplyToId == retry.InReplyToId
             && original.QuotedTweetId == retry.QuotedTweetId
                 ? original
-                : throw Faults.Conflict("clientRequestId");
+                : throw OperationException.Conflict("clientRequestId");
     }
 
-    private static Exception TweetNotFound(Guid tweetId) => Faults.NotFound($"There is no tweet with id {tweetId}.");
+    private static Exception TweetNotFound(Guid tweetId) => OperationException.NotFound($"There is no tweet with id {tweetId}.");
 
     private static Tweet ToContract(TweetRecord tweet) => Mapping.ToContract(tweet);
 }

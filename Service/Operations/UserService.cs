@@ -29,7 +29,7 @@ public sealed class UserService(ITweetStore store, Authenticator authenticator, 
         }
         catch (DuplicateValueException e)
         {
-            return ToContract(await FindRetriedSignUpAsync(username, email, password, requestId) ?? throw Faults.Conflict(e.Field), self: true);
+            return ToContract(await FindRetriedSignUpAsync(username, email, password, requestId) ?? throw OperationException.Conflict(e.Field), self: true);
         }
 
         return ToContract(user, self: true);
@@ -133,7 +133,7 @@ public sealed class UserService(ITweetStore store, Authenticator authenticator, 
     {
         if (caller.Id != userId)
         {
-            throw Faults.Forbidden("Only the user themselves may change or delete their account.");
+            throw OperationException.Forbidden("Only the user themselves may change or delete their account.");
         }
     }
 
@@ -157,7 +157,7 @@ public sealed class UserService(ITweetStore store, Authenticator authenticator, 
         return isRetry ? existing : null;
     }
 
-    private static Exception UserNotFound(Guid userId) => Faults.NotFound($"There is no user with id {userId}.");
+    private static Exception UserNotFound(Guid userId) => OperationException.NotFound($"There is no user with id {userId}.");
 
     private static async Task<T> WriteAsync<T>(Func<Task<T>> write)
     {
@@ -167,7 +167,7 @@ public sealed class UserService(ITweetStore store, Authenticator authenticator, 
         }
         catch (DuplicateValueException e)
         {
-            throw Faults.Conflict(e.Field);
+            throw OperationException.Conflict(e.Field);
         }
     }
 }

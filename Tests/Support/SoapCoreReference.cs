@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.ServiceModel.Channels;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Builder;
@@ -9,8 +10,10 @@ using Microsoft.Extensions.DependencyInjection;
 using SoapCore;
 using SoapCore.Extensibility;
 using TweetsSoap.Service;
+using TweetsSoap.Service.Domain;
 using TweetsSoap.Service.Identity;
 using TweetsSoap.Service.Soap;
+using TweetsSoap.Service.Soap.Faults;
 using TweetsSoap.Service.Soap.Security;
 using TweetsSoap.Service.Storage;
 
@@ -18,8 +21,10 @@ namespace TweetsSoap.Tests.Support;
 
 /// <summary>
 /// The reference the SOAP pipeline is compared with: the same contracts, services and store, answered by SoapCore's
-/// own request path with SoapCore's defaults, on Kestrel over a fresh SQLite file. The one thing added is a message
-/// processor that hands the WS-Security UsernameToken to the operations, without which no authenticated call could run.
+/// own request path with SoapCore's defaults, on Kestrel over a fresh SQLite file. Two things are added: a message
+/// processor that hands the WS-Security UsernameToken to the operations, without which no authenticated call could run,
+/// and an invoker that throws the operations' failures as the declared faults the SOAP face makes of them, as a WCF
+/// service would throw them itself.
 /// </summary>
 public sealed class SoapCoreReference : IAsyncDisposable
 {
@@ -41,6 +46,7 @@ public sealed class SoapCoreReference : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(["--urls=http://127.0.0.1:0", $"--Storage:SqlitePath={Path.Combine(directory, "tweets.db")}", "--Logging:LogLevel:Default=Warning"]);
         builder.Services.AddTweetsSoap(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton<ISoapMessageProcessor, UsernameTokenProcessor>();
+        builder.Services.AddSingleton<IOperationInvoker, DeclaredFaultInvoker>();
         var app = builder.Build();
         app.Services.GetRequiredService<IStoreSchema>().Migrate();
         foreach (var endpoint in SoapEndpoint.All)
@@ -76,6 +82,23 @@ public sealed class SoapCoreReference : IAsyncDisposable
             }
 
             return next(message);
+        }
+    }
+
+    private sealed class DeclaredFaultInvoker : IOperationInvoker
+    {
+        private readonly DefaultOperationInvoker _inner = new();
+
+        public async Task<object> InvokeAsync(MethodInfo methodInfo, object instance, object[] inputs)
+        {
+            try
+            {
+                return await _inner.InvokeAsync(methodInfo, instance, inputs);
+            }
+            catch (OperationException failure)
+            {
+                throw SoapFaultTransformer.ToFaultException(failure);
+            }
         }
     }
 }

@@ -2,59 +2,50 @@ using System.Runtime.Serialization;
 using System.ServiceModel;
 using System.Xml;
 using TweetsSoap.Contracts;
+using TweetsSoap.Service.Domain;
 using TweetsSoap.Service.Requests;
-using TweetsSoap.Service.Storage;
 
 namespace TweetsSoap.Service.Soap.Faults;
 
 /// <summary>
-/// Turns every exception that leaves an operation into a fault that is right for the request's SOAP version
-/// (see <see cref="FaultBodyWriter"/>). Declared faults
-/// pass through with their detail; an unreadable message becomes <c>MalformedRequest</c>; an unreachable database
-/// <c>Unavailable</c>; anything else becomes a
-/// generic <c>InternalError</c> whose only clue is a correlation id that is also in the log.
+/// The SOAP face's words for a failure: <see cref="FailureClassifier"/> decides what the exception means and logs
+/// it, this writes the fault that is right for the request's SOAP version (see <see cref="FaultBodyWriter"/>).
 /// </summary>
-public sealed partial class SoapFaultTransformer(ILogger<SoapFaultTransformer> logger)
+public sealed class SoapFaultTransformer(FailureClassifier classifier)
 {
+    private static readonly SoapWording Wording = new();
+
     public FaultBodyWriter Translate(Exception exception, HttpContext context, EnvelopeVersion envelope)
     {
-        var correlationId = context.TraceIdentifier;
-        var detail = Describe(exception, correlationId);
+        var detail = classifier.Classify(context, exception, Wording);
         RequestOutcome.Of(context)?.Failed(detail.Code, detail.Message);
-
         return new FaultBodyWriter(envelope, detail);
     }
 
-    private ServiceFault Describe(Exception exception, string? correlationId)
+    /// <summary>
+    /// The declared fault a WCF-style host (SoapCore's own request path, as the differential test runs it) throws for
+    /// <paramref name="exception"/>: the detail and reason this face writes.
+    /// </summary>
+    public static FaultException<ServiceFault> ToFaultException(OperationException exception)
     {
-        switch (exception)
-        {
-            case FaultException<ServiceFault> declared:
-                LogDeclaredFault(declared.Detail.Code, declared.Detail.Message, correlationId);
-                declared.Detail.CorrelationId = correlationId;
-                return declared.Detail;
+        var detail = exception.ToFault(correlationId: null, exception.CredentialsMissing ? Wording.CredentialsMissing : null);
+        return new FaultException<ServiceFault>(detail, new FaultReason(detail.Message));
+    }
 
-            // Reading the envelope or an argument failed: the client sent something the contract does not describe.
-            // EnvelopeInspector names most such problems before SoapCore reads anything; what remains is answered
-            // without the reader's own words, which name .NET types, and logged with them for the operator.
-            case XmlException or SerializationException or FormatException or ProtocolException:
-                LogDeclaredFault(ErrorCode.MalformedRequest, QuotingMessage(exception), correlationId);
-                return new ServiceFault
-                {
-                    Code = ErrorCode.MalformedRequest,
-                    Message = "The request message could not be read: an argument is not of the type the WSDL declares, or the envelope is not shaped as the contract describes.",
-                    CorrelationId = correlationId,
-                };
+    private sealed class SoapWording : IFaceWording
+    {
+        public string CredentialsMissing => "This operation needs a WS-Security UsernameToken (PasswordText) in the wsse:Security header.";
 
-            // Expected in operation: the database is restarting or overloaded. The exception stays in the log.
-            case StoreUnavailableException:
-                LogUnavailable(exception, correlationId);
-                return Domain.Faults.Unavailable(correlationId);
-
-            default:
-                LogUnexpected(exception, correlationId);
-                return Domain.Faults.InternalError(correlationId);
-        }
+        /// <summary>
+        /// Reading an argument failed: the client sent something the contract does not describe. The pipeline's reader
+        /// names most such problems itself; what remains is answered without the reader's own words, which name .NET
+        /// types, and logged with them for the operator.
+        /// </summary>
+        public (string Sent, string Logged)? Unreadable(HttpContext context, Exception exception) =>
+            exception is XmlException or SerializationException or FormatException or ProtocolException
+                ? ("The request message could not be read: an argument is not of the type the WSDL declares, or the envelope is not shaped as the contract describes.",
+                    QuotingMessage(exception))
+                : null;
     }
 
     /// <summary>
@@ -72,13 +63,4 @@ public sealed partial class SoapFaultTransformer(ILogger<SoapFaultTransformer> l
         chain.Reverse();
         return (chain.FirstOrDefault(e => e.Message.Contains('\'', StringComparison.Ordinal)) ?? chain[0]).Message;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Fault {Code}: {Reason} (correlation id {CorrelationId})")]
-    private partial void LogDeclaredFault(ErrorCode code, string reason, string? correlationId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The store is unavailable; answered with an Unavailable fault (correlation id {CorrelationId})")]
-    private partial void LogUnavailable(Exception exception, string? correlationId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error; answered with an InternalError fault (correlation id {CorrelationId})")]
-    private partial void LogUnexpected(Exception exception, string? correlationId);
 }

@@ -3,6 +3,7 @@ using System.ServiceModel;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using TweetsSoap.Contracts;
+using TweetsSoap.Service.Domain;
 using TweetsSoap.Service.Identity;
 using TweetsSoap.Service.Requests;
 using TweetsSoap.Service.Soap.Faults;
@@ -142,7 +143,7 @@ public sealed partial class SoapPipeline(
             if (stale is not null)
             {
                 securityLog.CredentialsRefused(credentials.ClientAddress, stale, credentials.CorrelationId);
-                throw Domain.Faults.Unauthenticated(stale);
+                throw OperationException.Unauthenticated(stale).InSecurityLog();
             }
 
             var operation = request.Operation!;

@@ -48,6 +48,7 @@ public static class TweetsSoapHost
         services.AddHostedService<LoginLedgerSweeper>();
         services.AddSingleton<SecurityLog>();
         services.AddScoped<Authenticator>();
+        services.AddScoped<CallCancellation>();
         services.AddScoped<IUserService, UserService>();
         services.AddScoped<ITweetService, TweetService>();
         services.AddScoped<ISocialService, SocialService>();

@@ -73,7 +73,7 @@ public sealed class Authenticator(
         }
 
         // Checked only once the password matched, so that nobody else can spend a user's nonces.
-        if (sent.Nonce is { } nonce && !await nonces.TryRecordAsync(account, nonce, cancellationToken))
+        if (sent.Nonce is { } nonce && !await nonces.TryRecordAsync(account, nonce, CancellationToken.None))
         {
             throw Refused("This UsernameToken nonce was already used; send a new nonce with every request.");
         }

@@ -6,7 +6,7 @@ using TweetsSoap.Service.Storage;
 
 namespace TweetsSoap.Service.Operations;
 
-public sealed class UserService(ITweetStore store, Authenticator authenticator, IPasswordHasher<UserRecord> hasher, Clock clock)
+public sealed class UserService(ITweetStore store, Authenticator authenticator, IPasswordHasher<UserRecord> hasher, Clock clock, CallCancellation cancellation)
     : IUserService
 {
     private const string Listing = "users";
@@ -25,7 +25,7 @@ public sealed class UserService(ITweetStore store, Authenticator authenticator, 
         user = user with { PasswordHash = hasher.HashPassword(user, password) };
         try
         {
-            await store.CreateUserAsync(user, default);
+            await store.CreateUserAsync(user, CancellationToken.None);
         }
         catch (DuplicateValueException e)
         {
@@ -35,12 +35,12 @@ public sealed class UserService(ITweetStore store, Authenticator authenticator, 
         return ToContract(user, self: true);
     }
 
-    public async Task<User> Login() => ToContract(await authenticator.RequireUserAsync(default), self: true);
+    public async Task<User> Login() => ToContract(await authenticator.RequireUserAsync(cancellation.Token), self: true);
 
     public async Task<User> GetUser(Guid userId)
     {
         new Validation().Required(userId, "userId").ThrowIfInvalid();
-        var user = await store.GetUserAsync(userId, default) ?? throw UserNotFound(userId);
+        var user = await store.GetUserAsync(userId, cancellation.Token) ?? throw UserNotFound(userId);
         return ToContract(user, self: false);
     }
 
@@ -49,14 +49,14 @@ public sealed class UserService(ITweetStore store, Authenticator authenticator, 
         new Validation().PageSize(maxResults).ThrowIfInvalid();
         var after = Paging.ReadToken(pageToken, Listing);
         var size = maxResults ?? Paging.DefaultPageSize;
-        var rows = await store.ListUsersAsync(after, size + 1, default);
+        var rows = await store.ListUsersAsync(after, size + 1, cancellation.Token);
         var (page, next) = Paging.Cut(rows, size, Listing, u => u.Id);
         return new UserPage { Users = [.. page.Select(u => ToContract(u, self: false))], NextPageToken = next };
     }
 
     public async Task<User> UpdateUser(Guid userId, string? username, string? email, string? password, string? firstName, string? lastName, DateTime? birthDate)
     {
-        var caller = await authenticator.RequireUserAsync(default);
+        var caller = await authenticator.RequireUserAsync(cancellation.Token);
         var validation = new Validation().Required(userId, "userId");
         if (username is not null) validation.Username(username);
         if (email is not null) validation.Email(email);
@@ -79,7 +79,7 @@ public sealed class UserService(ITweetStore store, Authenticator authenticator, 
             updated = updated with { PasswordHash = hasher.HashPassword(updated, password) };
         }
 
-        if (!await WriteAsync(() => store.UpdateUserAsync(updated, default)))
+        if (!await WriteAsync(() => store.UpdateUserAsync(updated, CancellationToken.None)))
         {
             throw UserNotFound(userId);
         }
@@ -89,10 +89,10 @@ public sealed class UserService(ITweetStore store, Authenticator authenticator, 
 
     public async Task DeleteUser(Guid userId)
     {
-        var caller = await authenticator.RequireUserAsync(default);
+        var caller = await authenticator.RequireUserAsync(cancellation.Token);
         new Validation().Required(userId, "userId").ThrowIfInvalid();
         EnsureSelf(caller, userId);
-        if (!await store.DeleteUserAsync(userId, default))
+        if (!await store.DeleteUserAsync(userId, CancellationToken.None))
         {
             throw UserNotFound(userId);
         }
@@ -102,7 +102,7 @@ public sealed class UserService(ITweetStore store, Authenticator authenticator, 
     {
         new Validation().Batch(usernames, "usernames").ThrowIfInvalid();
         var valid = usernames.Where(n => Username.IsValid(n)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var found = (await store.FindUsersByUsernamesAsync(valid, default)).ToDictionary(u => u.Username, StringComparer.OrdinalIgnoreCase);
+        var found = (await store.FindUsersByUsernamesAsync(valid, cancellation.Token)).ToDictionary(u => u.Username, StringComparer.OrdinalIgnoreCase);
         var lookup = new UserLookup();
         foreach (var name in usernames.Distinct(StringComparer.OrdinalIgnoreCase))
         {
@@ -149,7 +149,7 @@ public sealed class UserService(ITweetStore store, Authenticator authenticator, 
             return null;
         }
 
-        var existing = await store.FindUserByUsernameAsync(username, default);
+        var existing = await store.FindUserByUsernameAsync(username, cancellation.Token);
         var isRetry = existing is not null
             && existing.SignUpRequestId == requestId
             && string.Equals(existing.Email, email, StringComparison.OrdinalIgnoreCase)

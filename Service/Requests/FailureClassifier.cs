@@ -32,6 +32,11 @@ public sealed partial class FailureClassifier(ILogger<FailureClassifier> logger)
                 LogExpected(ErrorCode.MalformedRequest, input.Logged, correlationId);
                 return new ServiceFault { Code = ErrorCode.MalformedRequest, Message = input.Sent, CorrelationId = correlationId };
 
+            // The client hung up and a read stopped: nobody will read the answer, and nothing is wrong with the service.
+            case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
+                LogAbandoned(correlationId);
+                return InternalError(correlationId);
+
             // Expected in operation: the database is restarting or overloaded. The exception stays in the log.
             case StoreUnavailableException:
                 LogUnavailable(exception, correlationId);
@@ -64,6 +69,9 @@ public sealed partial class FailureClassifier(ILogger<FailureClassifier> logger)
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Answered {Code}: {Reason} (correlation id {CorrelationId})")]
     private partial void LogExpected(ErrorCode code, string reason, string correlationId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The client went away before the answer (correlation id {CorrelationId})")]
+    private partial void LogAbandoned(string correlationId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The store is unavailable; answered Unavailable (correlation id {CorrelationId})")]
     private partial void LogUnavailable(Exception exception, string correlationId);

@@ -13,7 +13,9 @@ using TweetsSoap.Service.Operations;
 using TweetsSoap.Service.Requests;
 using TweetsSoap.Service.Rest;
 using TweetsSoap.Service.Soap;
+using TweetsSoap.Service.Soap.Faults;
 using TweetsSoap.Service.Soap.Pipeline;
+using TweetsSoap.Service.Soap.Xml;
 using TweetsSoap.Service.Storage;
 using TweetsSoap.Service.Wsdl;
 
@@ -46,6 +48,7 @@ public static class TweetsSoapHost
         services.AddHostedService<LoginLedgerSweeper>();
         services.AddSingleton<SecurityLog>();
         services.AddScoped<Authenticator>();
+        services.AddScoped<CallCancellation>();
         services.AddScoped<IUserService, UserService>();
         services.AddScoped<ITweetService, TweetService>();
         services.AddScoped<ISocialService, SocialService>();
@@ -56,6 +59,7 @@ public static class TweetsSoapHost
         services.AddTrustedProxies(configuration);
         // Which server answers is of use to an attacker choosing exploits, and to nobody else.
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
+        services.AddSingleton<FailureClassifier>();
         services.AddSingleton<SoapFaultTransformer>();
         services.AddSoapCore();
         services.AddTweetsRest();

@@ -2,7 +2,6 @@ using System.Diagnostics.CodeAnalysis;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
 using TweetsSoap.Service.Domain.TweetText;
-using TweetsSoap.Service.Soap;
 
 namespace TweetsSoap.Service.Domain;
 
@@ -167,7 +166,7 @@ public sealed partial class Validation
 
     [DoesNotReturn]
     private void Throw() =>
-        throw Faults.ValidationFailed(
+        throw OperationException.ValidationFailed(
             string.Join("; ", _problems.Select(p => $"{p.Field} {p.Problem}")) + ".",
             _problems.Select(p => p.Field).Distinct());
 

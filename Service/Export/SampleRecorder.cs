@@ -5,6 +5,7 @@ using System.Xml;
 using System.Xml.Linq;
 using TweetsSoap.Service.Identity;
 using TweetsSoap.Service.Soap;
+using TweetsSoap.Service.Soap.Security;
 
 namespace TweetsSoap.Service.Export;
 

@@ -5,7 +5,7 @@ using System.Text;
 using System.Xml;
 using TweetsSoap.Service.Soap.Pipeline;
 using TweetsSoap.Contracts;
-using TweetsSoap.Service.Soap;
+using TweetsSoap.Service.Soap.Faults;
 
 namespace TweetsSoap.Service.Help;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using TweetsSoap.Service.Domain;
-using TweetsSoap.Service.Soap;
 using TweetsSoap.Service.Storage;
 
 namespace TweetsSoap.Service.Identity;
@@ -23,7 +22,7 @@ public sealed class Authenticator(
     // Verified when the username is unknown, so that an unknown user costs the same time as a wrong password.
     private static readonly Lazy<string> DecoyHash = new(() => new PasswordHasher<UserRecord>().HashPassword(null!, Guid.NewGuid().ToString()));
 
-    /// <summary>The authenticated caller, or an <c>Unauthenticated</c> fault that does not say which part was wrong.</summary>
+    /// <summary>The authenticated caller, or an <c>Unauthenticated</c> failure that does not say which part was wrong.</summary>
     public async Task<UserRecord> RequireUserAsync(CancellationToken cancellationToken)
     {
         if (credentials.Problem is { } problem)
@@ -33,8 +32,8 @@ public sealed class Authenticator(
 
         if (credentials.Value is not { } sent)
         {
-            throw Faults.Unauthenticated(
-                "This operation needs a WS-Security UsernameToken (PasswordText) in the wsse:Security header.");
+            // Each face says how its clients send credentials.
+            throw OperationException.NoCredentials();
         }
 
         // Every key below is the canonical name, so no other spelling reaches the account, its budget or its nonces.
@@ -64,17 +63,17 @@ public sealed class Authenticator(
         {
             var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
             securityLog.Throttled(account, address, seconds, credentials.CorrelationId);
-            throw Faults.Throttled(seconds);
+            throw OperationException.Throttled(seconds).InSecurityLog();
         }
 
         if (!verification.Matched || user is null)
         {
             securityLog.LoginFailed(account, address, credentials.CorrelationId);
-            throw Faults.Unauthenticated(WrongCredentials);
+            throw OperationException.Unauthenticated(WrongCredentials).InSecurityLog();
         }
 
         // Checked only once the password matched, so that nobody else can spend a user's nonces.
-        if (sent.Nonce is { } nonce && !await nonces.TryRecordAsync(account, nonce, cancellationToken))
+        if (sent.Nonce is { } nonce && !await nonces.TryRecordAsync(account, nonce, CancellationToken.None))
         {
             throw Refused("This UsernameToken nonce was already used; send a new nonce with every request.");
         }
@@ -106,6 +105,6 @@ public sealed class Authenticator(
     private Exception Refused(string reason)
     {
         securityLog.CredentialsRefused(credentials.ClientAddress, reason, credentials.CorrelationId);
-        return Faults.Unauthenticated(reason);
+        return OperationException.Unauthenticated(reason).InSecurityLog();
     }
 }

@@ -1,6 +1,5 @@
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
-using TweetsSoap.Service.Storage;
 
 namespace TweetsSoap.Service.Observability;
 
@@ -11,22 +10,12 @@ public static class ObservabilitySetup
 
     public static bool MetricsEnabled(IConfiguration configuration) => configuration.GetValue("Metrics:Enabled", false);
 
-    /// <summary>Call after the store is registered: it is wrapped so every call is timed.</summary>
+    /// <summary>The metrics (the store's registration wraps it in <see cref="MeteredStore{T}"/>) and the request log.</summary>
     public static IServiceCollection AddObservability(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMetrics();
         services.AddEscapingConsoleFormatters();
         services.AddSingleton<ServiceMetrics>();
-        var store = services.LastOrDefault(d => d.ServiceType == typeof(ITweetStore) && d.ImplementationType is not null);
-        if (store is not null)
-        {
-            services.Remove(store);
-            services.Add(ServiceDescriptor.Describe(
-                typeof(ITweetStore),
-                sp => MeteredStore<ITweetStore>.Wrap((ITweetStore)ActivatorUtilities.CreateInstance(sp, store.ImplementationType!), sp.GetRequiredService<ServiceMetrics>()),
-                store.Lifetime));
-        }
-
         if (MetricsEnabled(configuration))
         {
             services.AddOpenTelemetry()

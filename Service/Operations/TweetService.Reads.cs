@@ -1,6 +1,5 @@
 using TweetsSoap.Contracts;
 using TweetsSoap.Service.Domain;
-using TweetsSoap.Service.Soap;
 using TweetsSoap.Service.Storage;
 
 namespace TweetsSoap.Service.Operations;
@@ -12,7 +11,7 @@ public sealed partial class TweetService
     {
         new Validation().Batch(tweetIds, "tweetIds").ThrowIfInvalid();
         var wanted = tweetIds.Distinct().ToList();
-        var found = (await store.GetTweetsAsync(wanted, default)).ToDictionary(t => t.Id);
+        var found = (await store.GetTweetsAsync(wanted, cancellation.Token)).ToDictionary(t => t.Id);
         var lookup = new TweetLookup();
         foreach (var id in wanted)
         {
@@ -32,23 +31,23 @@ public sealed partial class TweetService
     public async Task<TweetPage> GetUserTimeline(Guid userId, int? maxResults, string? pageToken, Guid? sinceId, Guid? untilId)
     {
         new Validation().Required(userId, "userId").ThrowIfInvalid();
-        _ = await store.GetUserAsync(userId, default) ?? throw Faults.NotFound($"There is no user with id {userId}.");
+        _ = await store.GetUserAsync(userId, cancellation.Token) ?? throw OperationException.NotFound($"There is no user with id {userId}.");
         return await Pages.TimelineAsync($"user:{userId:N}", maxResults, pageToken, sinceId, untilId,
-            (range, limit) => store.ListUserTimelineAsync(userId, range, limit, default));
+            (range, limit) => store.ListUserTimelineAsync(userId, range, limit, cancellation.Token));
     }
 
     public async Task<TweetPage> GetHomeTimeline(int? maxResults, string? pageToken, Guid? sinceId, Guid? untilId)
     {
-        var caller = await authenticator.RequireUserAsync(default);
+        var caller = await authenticator.RequireUserAsync(cancellation.Token);
         return await Pages.TimelineAsync($"home:{caller.Id:N}", maxResults, pageToken, sinceId, untilId,
-            (range, limit) => store.ListHomeTimelineAsync(caller.Id, range, limit, default));
+            (range, limit) => store.ListHomeTimelineAsync(caller.Id, range, limit, cancellation.Token));
     }
 
     public async Task<TweetPage> GetConversation(Guid conversationId, int? maxResults, string? pageToken)
     {
         new Validation().Required(conversationId, "conversationId").ThrowIfInvalid();
         return await Pages.TweetsAsync($"conversation:{conversationId:N}", maxResults, pageToken, null, null,
-            (range, limit) => store.ListConversationAsync(conversationId, range, limit, default));
+            (range, limit) => store.ListConversationAsync(conversationId, range, limit, cancellation.Token));
     }
 
     public async Task<TweetPage> SearchTweets(string query, int? maxResults, string? pageToken, Guid? sinceId, Guid? untilId)
@@ -57,7 +56,7 @@ public sealed partial class TweetService
         Guid? authorId = null;
         if (terms.From is { } from)
         {
-            var author = await store.FindUserByUsernameAsync(from, default);
+            var author = await store.FindUserByUsernameAsync(from, cancellation.Token);
             if (author is null)
             {
                 new Validation().PageSize(maxResults).ThrowIfInvalid();
@@ -69,6 +68,6 @@ public sealed partial class TweetService
 
         var search = new SearchQuery(terms.Words, terms.Hashtags, terms.Mentions, authorId);
         return await Pages.TweetsAsync($"search:{Pages.Fingerprint(query.Trim())}", maxResults, pageToken, sinceId, untilId,
-            (range, limit) => store.SearchTweetsAsync(search, range, limit, default));
+            (range, limit) => store.SearchTweetsAsync(search, range, limit, cancellation.Token));
     }
 }

@@ -1,16 +1,15 @@
 using TweetsSoap.Contracts;
 using TweetsSoap.Service.Domain;
 using TweetsSoap.Service.Identity;
-using TweetsSoap.Service.Soap;
 using TweetsSoap.Service.Storage;
 
 namespace TweetsSoap.Service.Operations;
 
-public sealed partial class TweetService(ITweetStore store, Authenticator authenticator, Clock clock) : ITweetService
+public sealed partial class TweetService(ITweetStore store, Authenticator authenticator, Clock clock, CallCancellation cancellation) : ITweetService
 {
     public async Task<Tweet> PostTweet(string text, Guid? inReplyToTweetId, Guid? quotedTweetId, string? clientRequestId)
     {
-        var author = await authenticator.RequireUserAsync(default);
+        var author = await authenticator.RequireUserAsync(cancellation.Token);
         new Validation().TweetText(text).ClientRequestId(clientRequestId).ThrowIfInvalid();
         var parent = inReplyToTweetId is { } replyTo ? await FindAsync(replyTo) : null;
         var quoted = quotedTweetId is { } quote ? await FindAsync(quote) : null;
@@ -24,7 +23,7 @@ public sealed partial class TweetService(ITweetStore store, Authenticator authen
         };
         try
         {
-            await store.CreateTweetAsync(tweet, default);
+            await store.CreateTweetAsync(tweet, CancellationToken.None);
         }
         catch (DuplicateValueException) when (tweet.ClientRequestId is not null)
         {
@@ -47,19 +46,19 @@ public sealed partial class TweetService(ITweetStore store, Authenticator authen
         var listing = authorId is { } a ? $"tweets:{a:N}" : "tweets";
         var after = Paging.ReadToken(pageToken, listing);
         var size = maxResults ?? Paging.DefaultPageSize;
-        var rows = await store.ListTweetsAsync(authorId, after, size + 1, default);
+        var rows = await store.ListTweetsAsync(authorId, after, size + 1, cancellation.Token);
         var (page, next) = Paging.Cut(rows, size, listing, t => t.Id);
         return new TweetPage { Tweets = [.. page.Select(ToContract)], NextPageToken = next };
     }
 
     public async Task<Tweet> UpdateTweet(Guid tweetId, string text)
     {
-        var caller = await authenticator.RequireUserAsync(default);
+        var caller = await authenticator.RequireUserAsync(cancellation.Token);
         new Validation().Required(tweetId, "tweetId").TweetText(text).ThrowIfInvalid();
         var tweet = await FindOwnAsync(tweetId, caller);
 
         var updatedAt = clock.UtcNow();
-        if (!await store.UpdateTweetTextAsync(tweetId, text, updatedAt, default))
+        if (!await store.UpdateTweetTextAsync(tweetId, text, updatedAt, CancellationToken.None))
         {
             throw TweetNotFound(tweetId);
         }
@@ -70,24 +69,24 @@ public sealed partial class TweetService(ITweetStore store, Authenticator authen
 
     public async Task DeleteTweet(Guid tweetId)
     {
-        var caller = await authenticator.RequireUserAsync(default);
+        var caller = await authenticator.RequireUserAsync(cancellation.Token);
         new Validation().Required(tweetId, "tweetId").ThrowIfInvalid();
         await FindOwnAsync(tweetId, caller);
-        if (!await store.DeleteTweetAsync(tweetId, default))
+        if (!await store.DeleteTweetAsync(tweetId, CancellationToken.None))
         {
             throw TweetNotFound(tweetId);
         }
     }
 
     private async Task<TweetRecord> FindAsync(Guid tweetId) =>
-        await store.GetTweetAsync(tweetId, default) ?? throw TweetNotFound(tweetId);
+        await store.GetTweetAsync(tweetId, cancellation.Token) ?? throw TweetNotFound(tweetId);
 
     private async Task<TweetRecord> FindOwnAsync(Guid tweetId, UserRecord caller)
     {
         var tweet = await FindAsync(tweetId);
         if (tweet.AuthorId != caller.Id)
         {
-            throw Faults.Forbidden("Only the author may edit or delete a tweet.");
+            throw OperationException.Forbidden("Only the author may edit or delete a tweet.");
         }
 
         return tweet;
@@ -96,16 +95,16 @@ public sealed partial class TweetService(ITweetStore store, Authenticator authen
     private async Task<TweetRecord> FindRetriedAsync(NewTweet retry)
     {
         // Absent when the first attempt's tweet was deleted since; a different tweet means the id was reused.
-        var original = await store.FindTweetByClientRequestIdAsync(retry.AuthorId, retry.ClientRequestId!, default);
+        var original = await store.FindTweetByClientRequestIdAsync(retry.AuthorId, retry.ClientRequestId!, cancellation.Token);
         return original is not null
             && original.Text == retry.Text
             && original.InReplyToId == retry.InReplyToId
             && original.QuotedTweetId == retry.QuotedTweetId
                 ? original
-                : throw Faults.Conflict("clientRequestId");
+                : throw OperationException.Conflict("clientRequestId");
     }
 
-    private static Exception TweetNotFound(Guid tweetId) => Faults.NotFound($"There is no tweet with id {tweetId}.");
+    private static Exception TweetNotFound(Guid tweetId) => OperationException.NotFound($"There is no tweet with id {tweetId}.");
 
     private static Tweet ToContract(TweetRecord tweet) => Mapping.ToContract(tweet);
 }

@@ -2,12 +2,11 @@ using Microsoft.AspNetCore.Identity;
 using TweetsSoap.Contracts;
 using TweetsSoap.Service.Domain;
 using TweetsSoap.Service.Identity;
-using TweetsSoap.Service.Soap;
 using TweetsSoap.Service.Storage;
 
 namespace TweetsSoap.Service.Operations;
 
-public sealed class UserService(ITweetStore store, Authenticator authenticator, IPasswordHasher<UserRecord> hasher, Clock clock)
+public sealed class UserService(ITweetStore store, Authenticator authenticator, IPasswordHasher<UserRecord> hasher, Clock clock, CallCancellation cancellation)
     : IUserService
 {
     private const string Listing = "users";
@@ -26,22 +25,22 @@ public sealed class UserService(ITweetStore store, Authenticator authenticator, 
         user = user with { PasswordHash = hasher.HashPassword(user, password) };
         try
         {
-            await store.CreateUserAsync(user, default);
+            await store.CreateUserAsync(user, CancellationToken.None);
         }
         catch (DuplicateValueException e)
         {
-            return ToContract(await FindRetriedSignUpAsync(username, email, password, requestId) ?? throw Faults.Conflict(e.Field), self: true);
+            return ToContract(await FindRetriedSignUpAsync(username, email, password, requestId) ?? throw OperationException.Conflict(e.Field), self: true);
         }
 
         return ToContract(user, self: true);
     }
 
-    public async Task<User> Login() => ToContract(await authenticator.RequireUserAsync(default), self: true);
+    public async Task<User> Login() => ToContract(await authenticator.RequireUserAsync(cancellation.Token), self: true);
 
     public async Task<User> GetUser(Guid userId)
     {
         new Validation().Required(userId, "userId").ThrowIfInvalid();
-        var user = await store.GetUserAsync(userId, default) ?? throw UserNotFound(userId);
+        var user = await store.GetUserAsync(userId, cancellation.Token) ?? throw UserNotFound(userId);
         return ToContract(user, self: false);
     }
 
@@ -50,14 +49,14 @@ public sealed class UserService(ITweetStore store, Authenticator authenticator, 
         new Validation().PageSize(maxResults).ThrowIfInvalid();
         var after = Paging.ReadToken(pageToken, Listing);
         var size = maxResults ?? Paging.DefaultPageSize;
-        var rows = await store.ListUsersAsync(after, size + 1, default);
+        var rows = await store.ListUsersAsync(after, size + 1, cancellation.Token);
         var (page, next) = Paging.Cut(rows, size, Listing, u => u.Id);
         return new UserPage { Users = [.. page.Select(u => ToContract(u, self: false))], NextPageToken = next };
     }
 
     public async Task<User> UpdateUser(Guid userId, string? username, string? email, string? password, string? firstName, string? lastName, DateTime? birthDate)
     {
-        var caller = await authenticator.RequireUserAsync(default);
+        var caller = await authenticator.RequireUserAsync(cancellation.Token);
         var validation = new Validation().Required(userId, "userId");
         if (username is not null) validation.Username(username);
         if (email is not null) validation.Email(email);
@@ -80,7 +79,7 @@ public sealed class UserService(ITweetStore store, Authenticator authenticator, 
             updated = updated with { PasswordHash = hasher.HashPassword(updated, password) };
         }
 
-        if (!await WriteAsync(() => store.UpdateUserAsync(updated, default)))
+        if (!await WriteAsync(() => store.UpdateUserAsync(updated, CancellationToken.None)))
         {
             throw UserNotFound(userId);
         }
@@ -90,10 +89,10 @@ public sealed class UserService(ITweetStore store, Authenticator authenticator, 
 
     public async Task DeleteUser(Guid userId)
     {
-        var caller = await authenticator.RequireUserAsync(default);
+        var caller = await authenticator.RequireUserAsync(cancellation.Token);
         new Validation().Required(userId, "userId").ThrowIfInvalid();
         EnsureSelf(caller, userId);
-        if (!await store.DeleteUserAsync(userId, default))
+        if (!await store.DeleteUserAsync(userId, CancellationToken.None))
         {
             throw UserNotFound(userId);
         }
@@ -103,7 +102,7 @@ public sealed class UserService(ITweetStore store, Authenticator authenticator, 
     {
         new Validation().Batch(usernames, "usernames").ThrowIfInvalid();
         var valid = usernames.Where(n => Username.IsValid(n)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var found = (await store.FindUsersByUsernamesAsync(valid, default)).ToDictionary(u => u.Username, StringComparer.OrdinalIgnoreCase);
+        var found = (await store.FindUsersByUsernamesAsync(valid, cancellation.Token)).ToDictionary(u => u.Username, StringComparer.OrdinalIgnoreCase);
         var lookup = new UserLookup();
         foreach (var name in usernames.Distinct(StringComparer.OrdinalIgnoreCase))
         {
@@ -134,7 +133,7 @@ public sealed class UserService(ITweetStore store, Authenticator authenticator, 
     {
         if (caller.Id != userId)
         {
-            throw Faults.Forbidden("Only the user themselves may change or delete their account.");
+            throw OperationException.Forbidden("Only the user themselves may change or delete their account.");
         }
     }
 
@@ -150,7 +149,7 @@ public sealed class UserService(ITweetStore store, Authenticator authenticator, 
             return null;
         }
 
-        var existing = await store.FindUserByUsernameAsync(username, default);
+        var existing = await store.FindUserByUsernameAsync(username, cancellation.Token);
         var isRetry = existing is not null
             && existing.SignUpRequestId == requestId
             && string.Equals(existing.Email, email, StringComparison.OrdinalIgnoreCase)
@@ -158,7 +157,7 @@ public sealed class UserService(ITweetStore store, Authenticator authenticator, 
         return isRetry ? existing : null;
     }
 
-    private static Exception UserNotFound(Guid userId) => Faults.NotFound($"There is no user with id {userId}.");
+    private static Exception UserNotFound(Guid userId) => OperationException.NotFound($"There is no user with id {userId}.");
 
     private static async Task<T> WriteAsync<T>(Func<Task<T>> write)
     {
@@ -168,7 +167,7 @@ public sealed class UserService(ITweetStore store, Authenticator authenticator, 
         }
         catch (DuplicateValueException e)
         {
-            throw Faults.Conflict(e.Field);
+            throw OperationException.Conflict(e.Field);
         }
     }
 }

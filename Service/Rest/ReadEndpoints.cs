@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TweetsSoap.Contracts;
+using TweetsSoap.Service.Domain;
 using TweetsSoap.Service.Requests;
-using TweetsSoap.Service.Soap;
 
 namespace TweetsSoap.Service.Rest;
 
@@ -43,13 +43,13 @@ public static class ReadEndpoints
         RequestOutcome.Of(request.HttpContext)?.Operation = nameof(ITweetService.GetTweets);
         if (authorId is not null || maxResults is not null || pageToken is not null)
         {
-            throw Faults.MalformedRequest("ids looks tweets up by id; it cannot be combined with authorId, maxResults or pageToken.");
+            throw OperationException.MalformedRequest("ids looks tweets up by id; it cannot be combined with authorId, maxResults or pageToken.");
         }
 
         var ids = new List<Guid>();
         foreach (var value in ListOf(request, TweetIds.Name))
         {
-            ids.Add(Guid.TryParse(value, out var id) ? id : throw Faults.MalformedRequest($"ids must be comma-separated tweet ids; '{value}' is not one."));
+            ids.Add(Guid.TryParse(value, out var id) ? id : throw OperationException.MalformedRequest($"ids must be comma-separated tweet ids; '{value}' is not one."));
         }
 
         return TypedResults.Ok(await tweets.GetTweets(ids));

@@ -1,21 +1,20 @@
-using System.ServiceModel;
 using System.Text.Json;
 using TweetsSoap.Contracts;
 using TweetsSoap.Service.Identity;
 using TweetsSoap.Service.Requests;
-using TweetsSoap.Service.Soap;
-using TweetsSoap.Service.Storage;
 
 namespace TweetsSoap.Service.Rest;
 
 /// <summary>
 /// Runs around every <c>/api</c> request: hands the Basic credentials to the operations and turns what they throw
-/// into problem details. The operations throw the same <c>FaultException&lt;ServiceFault&gt;</c> for both faces; this
-/// is the JSON face's counterpart of <c>SoapFaultTransformer</c>.
+/// into problem details. What a failure means is <see cref="FailureClassifier"/>'s to decide, for both faces; this is
+/// the JSON face's counterpart of <c>SoapFaultTransformer</c>.
 /// </summary>
-public sealed partial class RestGate(RequestDelegate next, ILogger<RestGate> logger)
+public sealed class RestGate(RequestDelegate next, FailureClassifier classifier)
 {
     public const string Prefix = "/api";
+
+    private static readonly JsonWording Wording = new();
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -39,7 +38,7 @@ public sealed partial class RestGate(RequestDelegate next, ILogger<RestGate> log
         catch (Exception exception) when (!context.Response.HasStarted)
         {
             context.Response.Clear();
-            var problem = Problems.From(Describe(context, exception, context.TraceIdentifier, credentials));
+            var problem = Problems.From(classifier.Classify(context, exception, Wording));
             // Kestrel knows better than 400 for a body of the wrong media type (415) or size (413).
             await WriteAsync(context, exception is BadHttpRequestException bad ? problem with { Status = bad.StatusCode } : problem);
         }
@@ -67,44 +66,20 @@ public sealed partial class RestGate(RequestDelegate next, ILogger<RestGate> log
         return code is null ? null : new ServiceFault { Code = code.Value, Message = message, CorrelationId = context.TraceIdentifier };
     }
 
-    private ServiceFault Describe(HttpContext context, Exception exception, string correlationId, RequestCredentials credentials)
+    private sealed class JsonWording : IFaceWording
     {
-        switch (exception)
+        public string CredentialsMissing => "This operation needs HTTP Basic credentials in the Authorization header.";
+
+        /// <summary>Unreadable JSON, a body of the wrong media type or a query value of the wrong type: the client's to fix.</summary>
+        public (string Sent, string Logged)? Unreadable(HttpContext context, Exception exception)
         {
-            case FaultException<ServiceFault> declared:
-                var fault = declared.Detail;
-                if (fault.Code == ErrorCode.Unauthenticated && credentials.Value is null && credentials.Problem is null)
-                {
-                    // The operation's message names the SOAP header; over HTTP the credentials go elsewhere.
-                    fault = new ServiceFault { Code = fault.Code, Message = "This operation needs HTTP Basic credentials in the Authorization header." };
-                }
+            if (exception is not (BadHttpRequestException or JsonException))
+            {
+                return null;
+            }
 
-                LogDeclaredFault(fault.Code, fault.Message, correlationId);
-                fault.CorrelationId = correlationId;
-                return fault;
-
-            // Unreadable JSON, a body of the wrong media type or a query value of the wrong type: the client's to fix.
-            case BadHttpRequestException or JsonException:
-                var reason = BindingProblems.Describe(context, exception);
-                LogDeclaredFault(ErrorCode.MalformedRequest, reason, correlationId);
-                return new ServiceFault { Code = ErrorCode.MalformedRequest, Message = reason, CorrelationId = correlationId };
-
-            case StoreUnavailableException:
-                LogUnavailable(exception, correlationId);
-                return Faults.Unavailable(correlationId);
-
-            default:
-                LogUnexpected(exception, correlationId);
-                return Faults.InternalError(correlationId);
+            var reason = BindingProblems.Describe(context, exception);
+            return (reason, reason);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Problem {Code}: {Reason} (correlation id {CorrelationId})")]
-    private partial void LogDeclaredFault(ErrorCode code, string reason, string correlationId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The store is unavailable; answered with an Unavailable problem (correlation id {CorrelationId})")]
-    private partial void LogUnavailable(Exception exception, string correlationId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error; answered with an InternalError problem (correlation id {CorrelationId})")]
-    private partial void LogUnexpected(Exception exception, string correlationId);
 }

@@ -1,9 +1,10 @@
+using TweetsSoap.Service.Observability;
 using TweetsSoap.Service.Storage.Postgres;
 using TweetsSoap.Service.Storage.Sqlite;
 
 namespace TweetsSoap.Service.Storage;
 
-/// <summary>Registers the backend that <c>Storage:Provider</c> names, as <see cref="ITweetStore"/>, <see cref="IStoreSchema"/> and <see cref="ILoginLedger"/>.</summary>
+/// <summary>Registers the backend that <c>Storage:Provider</c> names, as <see cref="ITweetStore"/> (timed by <see cref="MeteredStore{T}"/>), <see cref="IStoreSchema"/> and <see cref="ILoginLedger"/>.</summary>
 public static class StorageRegistration
 {
     public static IServiceCollection AddTweetStore(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -17,7 +18,7 @@ public static class StorageRegistration
         {
             services.AddSingleton<PostgresDatabase>();
             services.AddSingleton<IStoreSchema>(s => s.GetRequiredService<PostgresDatabase>());
-            services.AddSingleton<ITweetStore, PostgresTweetStore>();
+            services.AddSingleton<ITweetStore>(Metered<PostgresTweetStore>);
             services.AddSingleton<ILoginLedger, PostgresLoginLedger>();
         }
         else
@@ -25,7 +26,7 @@ public static class StorageRegistration
             services.AddSingleton<SqliteConnectionFactory>();
             services.AddSingleton<IStoreSchema>(s => s.GetRequiredService<SqliteConnectionFactory>());
             services.AddSingleton<SqliteWriter>();
-            services.AddSingleton<ITweetStore, SqliteTweetStore>();
+            services.AddSingleton<ITweetStore>(Metered<SqliteTweetStore>);
             // SQLite is one instance on one machine, so the login ledger can stay in the process.
             services.AddSingleton<ILoginLedger, InProcessLoginLedger>();
         }
@@ -33,4 +34,8 @@ public static class StorageRegistration
         services.AddHealthChecks().AddCheck<StoreReadinessCheck>("store", tags: [StoreReadinessCheck.Tag]);
         return services;
     }
+
+    /// <summary>The backend's store, wrapped so that every call is timed (<see cref="ServiceMetrics"/>, registered by <c>AddObservability</c>).</summary>
+    private static ITweetStore Metered<TStore>(IServiceProvider services) where TStore : ITweetStore =>
+        MeteredStore<ITweetStore>.Wrap(ActivatorUtilities.CreateInstance<TStore>(services), services.GetRequiredService<ServiceMetrics>());
 }

@@ -1,5 +1,3 @@
-using System.ServiceModel;
-using TweetsSoap.Contracts;
 using TweetsSoap.Service.Domain;
 
 namespace TweetsSoap.Tests.Domain;
@@ -26,12 +24,12 @@ public sealed class SearchTermsTests
     [DataRow("@has-dash")]
     public void Parse_WithNothingSearchable_IsAValidationFaultOnQuery(string query)
     {
-        var fault = Assert.ThrowsExactly<FaultException<ServiceFault>>(() => SearchTerms.Parse(query));
+        var fault = Assert.ThrowsExactly<OperationException>(() => SearchTerms.Parse(query));
 
-        CollectionAssert.AreEqual(new[] { "query" }, fault.Detail.Fields);
+        CollectionAssert.AreEqual(new[] { "query" }, fault.Fields?.ToList());
     }
 
     [TestMethod]
     public void Parse_TooLong_IsAValidationFault() =>
-        Assert.ThrowsExactly<FaultException<ServiceFault>>(() => SearchTerms.Parse(new string('a', SearchTerms.MaxQueryLength + 1)));
+        Assert.ThrowsExactly<OperationException>(() => SearchTerms.Parse(new string('a', SearchTerms.MaxQueryLength + 1)));
 }

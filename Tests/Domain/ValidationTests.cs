@@ -1,4 +1,3 @@
-using System.ServiceModel;
 using TweetsSoap.Contracts;
 using TweetsSoap.Service.Domain;
 
@@ -60,9 +59,9 @@ public sealed class ValidationTests
             return;
         }
 
-        var fault = Assert.ThrowsExactly<FaultException<ServiceFault>>(validation.ThrowIfInvalid);
-        StringAssert.Contains(fault.Detail.Message, "weighted length of 281");
-        StringAssert.Contains(fault.Detail.Message, "limit is 280");
+        var fault = Assert.ThrowsExactly<OperationException>(validation.ThrowIfInvalid);
+        StringAssert.Contains(fault.Message, "weighted length of 281");
+        StringAssert.Contains(fault.Message, "limit is 280");
     }
 
     [TestMethod]
@@ -82,26 +81,26 @@ public sealed class ValidationTests
         text ??= "a" + (char)0xD800 + "b";
         Assert.IsTrue(Service.Domain.TweetText.TwitterText.ParseLength(text).Valid);
 
-        var fault = Assert.ThrowsExactly<FaultException<ServiceFault>>(new Validation().TweetText(text).ThrowIfInvalid);
+        var fault = Assert.ThrowsExactly<OperationException>(new Validation().TweetText(text).ThrowIfInvalid);
 
-        StringAssert.Contains(fault.Detail.Message, "control characters");
+        StringAssert.Contains(fault.Message, "control characters");
     }
 
     [TestMethod]
     public void ThrowIfInvalid_WithSeveralProblems_ReportsEachFieldOnce()
     {
-        var fault = Assert.ThrowsExactly<FaultException<ServiceFault>>(() =>
+        var fault = Assert.ThrowsExactly<OperationException>(() =>
             new Validation().Username("").Email("x").Password("").Name(" ", "lastName").ThrowIfInvalid());
 
-        CollectionAssert.AreEqual(new[] { "username", "email", "password", "lastName" }, fault.Detail.Fields);
-        Assert.AreEqual(ErrorCode.ValidationFailed, fault.Detail.Code);
+        CollectionAssert.AreEqual(new[] { "username", "email", "password", "lastName" }, fault.Fields?.ToList());
+        Assert.AreEqual(ErrorCode.ValidationFailed, fault.Code);
     }
 
     private static void AssertFailsOn(string field, Action<Validation> check)
     {
         var validation = new Validation();
         check(validation);
-        var fault = Assert.ThrowsExactly<FaultException<ServiceFault>>(validation.ThrowIfInvalid);
-        CollectionAssert.AreEqual(new[] { field }, fault.Detail.Fields);
+        var fault = Assert.ThrowsExactly<OperationException>(validation.ThrowIfInvalid);
+        CollectionAssert.AreEqual(new[] { field }, fault.Fields?.ToList());
     }
 }

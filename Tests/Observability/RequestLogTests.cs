@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using TweetsSoap.Client;
+using TweetsSoap.Service.Soap.Pipeline;
 using TweetsSoap.Tests.Support;
 
 namespace TweetsSoap.Tests.Observability;

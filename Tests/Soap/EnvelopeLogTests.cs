@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using TweetsSoap.Service.Soap.Pipeline;
 using TweetsSoap.Tests.Support;
 using static TweetsSoap.Tests.Support.RawSoap;
 

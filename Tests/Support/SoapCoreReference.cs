@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.ServiceModel.Channels;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Builder;
@@ -8,17 +9,25 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using SoapCore;
 using SoapCore.Extensibility;
+using TweetsSoap.Contracts;
 using TweetsSoap.Service;
+using TweetsSoap.Service.Domain;
 using TweetsSoap.Service.Identity;
+using TweetsSoap.Service.Operations;
 using TweetsSoap.Service.Soap;
+using TweetsSoap.Service.Soap.Faults;
+using TweetsSoap.Service.Soap.Security;
 using TweetsSoap.Service.Storage;
 
 namespace TweetsSoap.Tests.Support;
 
 /// <summary>
 /// The reference the SOAP pipeline is compared with: the same contracts, services and store, answered by SoapCore's
-/// own request path with SoapCore's defaults, on Kestrel over a fresh SQLite file. The one thing added is a message
-/// processor that hands the WS-Security UsernameToken to the operations, without which no authenticated call could run.
+/// own request path with SoapCore's defaults, on Kestrel over a fresh SQLite file. Two things are added: a message
+/// processor that hands the WS-Security UsernameToken to the operations, without which no authenticated call could run,
+/// and a wrapper around each service that throws the operations' failures as the declared faults the SOAP face makes of
+/// them, as a WCF service would throw them itself. (A SoapCore <c>IOperationInvoker</c> registered here was not always
+/// the one SoapCore called when other test classes ran their hosts beside this one; the services are always this host's.)
 /// </summary>
 public sealed class SoapCoreReference : IAsyncDisposable
 {
@@ -40,6 +49,9 @@ public sealed class SoapCoreReference : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(["--urls=http://127.0.0.1:0", $"--Storage:SqlitePath={Path.Combine(directory, "tweets.db")}", "--Logging:LogLevel:Default=Warning"]);
         builder.Services.AddTweetsSoap(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton<ISoapMessageProcessor, UsernameTokenProcessor>();
+        builder.Services.AddScoped(s => DeclaredFaults<IUserService>.Wrap(ActivatorUtilities.CreateInstance<UserService>(s)));
+        builder.Services.AddScoped(s => DeclaredFaults<ITweetService>.Wrap(ActivatorUtilities.CreateInstance<TweetService>(s)));
+        builder.Services.AddScoped(s => DeclaredFaults<ISocialService>.Wrap(ActivatorUtilities.CreateInstance<SocialService>(s)));
         var app = builder.Build();
         app.Services.GetRequiredService<IStoreSchema>().Migrate();
         foreach (var endpoint in SoapEndpoint.All)
@@ -75,6 +87,53 @@ public sealed class SoapCoreReference : IAsyncDisposable
             }
 
             return next(message);
+        }
+    }
+
+    /// <summary>A service whose calls end in <see cref="SoapFaultTransformer.ToFaultException"/> where they end in an <see cref="OperationException"/>.</summary>
+    public class DeclaredFaults<T> : DispatchProxy where T : class
+    {
+        private static readonly MethodInfo TranslateResult = typeof(DeclaredFaults<T>).GetMethod(nameof(TranslatedResultAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+        private T _inner = null!;
+
+        public static T Wrap(T inner)
+        {
+            var proxy = Create<T, DeclaredFaults<T>>();
+            ((DeclaredFaults<T>)(object)proxy)._inner = inner;
+            return proxy;
+        }
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+        {
+            var call = (Task)targetMethod!.Invoke(_inner, args)!;
+            return targetMethod.ReturnType.IsGenericType
+                ? TranslateResult.MakeGenericMethod(targetMethod.ReturnType.GetGenericArguments()).Invoke(null, [call])
+                : TranslatedAsync(call);
+        }
+
+        private static async Task TranslatedAsync(Task call)
+        {
+            try
+            {
+                await call;
+            }
+            catch (OperationException failure)
+            {
+                throw SoapFaultTransformer.ToFaultException(failure);
+            }
+        }
+
+        private static async Task<TResult> TranslatedResultAsync<TResult>(Task call)
+        {
+            try
+            {
+                return await (Task<TResult>)call;
+            }
+            catch (OperationException failure)
+            {
+                throw SoapFaultTransformer.ToFaultException(failure);
+            }
         }
     }
 }

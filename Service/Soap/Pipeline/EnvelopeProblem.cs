@@ -1,3 +1,5 @@
+using TweetsSoap.Service.Soap.Faults;
+
 namespace TweetsSoap.Service.Soap.Pipeline;
 
 /// <summary>

@@ -3,8 +3,11 @@ using System.ServiceModel;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using TweetsSoap.Contracts;
+using TweetsSoap.Service.Domain;
 using TweetsSoap.Service.Identity;
 using TweetsSoap.Service.Requests;
+using TweetsSoap.Service.Soap.Faults;
+using TweetsSoap.Service.Soap.Security;
 
 namespace TweetsSoap.Service.Soap.Pipeline;
 
@@ -140,7 +143,7 @@ public sealed partial class SoapPipeline(
             if (stale is not null)
             {
                 securityLog.CredentialsRefused(credentials.ClientAddress, stale, credentials.CorrelationId);
-                throw Faults.Unauthenticated(stale);
+                throw OperationException.Unauthenticated(stale).InSecurityLog();
             }
 
             var operation = request.Operation!;

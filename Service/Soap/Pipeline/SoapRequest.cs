@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using TweetsSoap.Service.Soap.Security;
 
 namespace TweetsSoap.Service.Soap.Pipeline;
 

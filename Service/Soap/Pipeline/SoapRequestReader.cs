@@ -6,6 +6,9 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using TweetsSoap.Service.Domain;
+using TweetsSoap.Service.Soap.Faults;
+using TweetsSoap.Service.Soap.Security;
+using TweetsSoap.Service.Soap.Xml;
 
 namespace TweetsSoap.Service.Soap.Pipeline;
 
@@ -166,7 +169,7 @@ public sealed class SoapRequestReader
 
         if (bodies == 0)
         {
-            Defer(Faults.MalformedRequest("The envelope has no Body."));
+            Defer(OperationException.MalformedRequest("The envelope has no Body."));
         }
 
         return new SoapRequest(_operation, _arguments, _security, _deferred);
@@ -198,7 +201,7 @@ public sealed class SoapRequestReader
             {
                 if (_security is not null)
                 {
-                    Defer(Faults.MalformedRequest($"The request message could not be read: there is more than one wsse:Security header."));
+                    Defer(OperationException.MalformedRequest($"The request message could not be read: there is more than one wsse:Security header."));
                     reader.Skip();
                 }
                 else
@@ -235,7 +238,7 @@ public sealed class SoapRequestReader
         if (empty || reader.MoveToContent() == XmlNodeType.EndElement)
         {
             // Also what a SOAP 1.2 envelope looks like when read as SOAP 1.1 and the other way round.
-            Defer(Faults.MalformedRequest(
+            Defer(OperationException.MalformedRequest(
                 $"The SOAP body is empty, or the envelope is not of the SOAP version its Content-Type says: {SoapPipeline.Soap11MediaType} is SOAP 1.1, {SoapPipeline.Soap12MediaType} is SOAP 1.2."));
         }
         else if (reader.NodeType != XmlNodeType.Element)
@@ -289,7 +292,7 @@ public sealed class SoapRequestReader
         var action = _action;
         if (action is null && _version == EnvelopeVersion.Soap11)
         {
-            Defer(Faults.MalformedRequest(
+            Defer(OperationException.MalformedRequest(
                 $"A SOAP 1.1 request needs a SOAPAction header naming the operation, as the soapAction values in {_endpoint.Path}?wsdl do."));
             return null;
         }
@@ -300,7 +303,7 @@ public sealed class SoapRequestReader
             : $"{{{_reader.NamespaceURI}}}{_reader.LocalName}";
         if (!_operations.TryGetValue(action, out var operation))
         {
-            Defer(Faults.MalformedRequest(
+            Defer(OperationException.MalformedRequest(
                 $"The action '{action}' is not an operation of {_endpoint.Name}; the operations and their actions are in {_endpoint.Path}?wsdl."));
         }
 

@@ -2,6 +2,8 @@ using System.ServiceModel;
 using System.ServiceModel.Channels;
 using System.Text;
 using System.Xml;
+using TweetsSoap.Service.Http;
+using TweetsSoap.Service.Soap.Faults;
 
 namespace TweetsSoap.Service.Soap.Pipeline;
 

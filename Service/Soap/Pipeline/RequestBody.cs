@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace TweetsSoap.Service.Soap;
+namespace TweetsSoap.Service.Soap.Pipeline;
 
 /// <summary>Reads a request body into memory without ever holding more than the configured limit, and works out its encoding.</summary>
 public static partial class RequestBody

@@ -1,6 +1,7 @@
 using System.Xml;
+using TweetsSoap.Service.Soap.Pipeline;
 
-namespace TweetsSoap.Service.Soap.Pipeline;
+namespace TweetsSoap.Service.Soap.Xml;
 
 /// <summary>
 /// A reader over the request that refuses, as it reaches each element, a shape beyond <see cref="SoapLimitsOptions"/>:

@@ -5,7 +5,7 @@ using System.Text;
 using System.Xml;
 using TweetsSoap.Contracts;
 
-namespace TweetsSoap.Service.Soap;
+namespace TweetsSoap.Service.Soap.Faults;
 
 /// <summary>The fault codes SOAP itself defines, named per version when written.</summary>
 public enum SoapFaultCode

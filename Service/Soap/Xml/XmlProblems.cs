@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml;
 
-namespace TweetsSoap.Service.Soap;
+namespace TweetsSoap.Service.Soap.Xml;
 
 /// <summary>
 /// Says in the service's own words why a request is not XML the service reads. The reader's messages tell a .NET

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
-namespace TweetsSoap.Service.Soap;
+namespace TweetsSoap.Service.Soap.Pipeline;
 
 /// <summary>
 /// Optional log of raw request and response envelopes (<c>Soap:LogEnvelopes</c>), for the XML inspection

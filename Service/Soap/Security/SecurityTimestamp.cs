@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 
-namespace TweetsSoap.Service.Soap;
+namespace TweetsSoap.Service.Soap.Security;
 
 /// <summary>
 /// The freshness a request's <c>wsse:Security/wsu:Timestamp</c> claims: a message past its <c>Expires</c>, or

@@ -1,6 +1,7 @@
 using System.Xml;
+using TweetsSoap.Service.Soap.Pipeline;
 
-namespace TweetsSoap.Service.Soap;
+namespace TweetsSoap.Service.Soap.Xml;
 
 /// <summary>The reader limits for SOAP messages, the same for SoapCore's encoders and for <see cref="SoapPipeline"/>.</summary>
 public static class SoapReaderQuotas

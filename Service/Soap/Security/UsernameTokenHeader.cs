@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Xml.Linq;
 using TweetsSoap.Service.Identity;
 
-namespace TweetsSoap.Service.Soap;
+namespace TweetsSoap.Service.Soap.Security;
 
 /// <summary>Reads the WS-Security 1.0 <c>wsse:Security/wsse:UsernameToken</c> header that SoapUI, zeep, PHP and WCF send.</summary>
 public static class UsernameTokenHeader

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace TweetsSoap.Service.Soap;
+namespace TweetsSoap.Service.Http;
 
 /// <summary>A write-only stream over arrays rented from the shared pool, so that an answer costs no fresh buffer.</summary>
 public sealed class PooledBuffer : Stream

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.ServiceModel.Channels;
 using System.Xml;
 
-namespace TweetsSoap.Service.Soap;
+namespace TweetsSoap.Service.Soap.Security;
 
 /// <summary>
 /// The <c>wsse:Security</c> header with a <c>wsu:Timestamp</c> that a WCF service puts on its answers to a request

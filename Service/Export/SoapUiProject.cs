@@ -4,6 +4,7 @@ using System.Xml;
 using System.Xml.Linq;
 using TweetsSoap.Service.OpenApi;
 using TweetsSoap.Service.Soap;
+using TweetsSoap.Service.Soap.Security;
 using TweetsSoap.Service.Wsdl;
 
 namespace TweetsSoap.Service.Export;

@@ -17,13 +17,15 @@ public static class ObservabilitySetup
         services.AddMetrics();
         services.AddEscapingConsoleFormatters();
         services.AddSingleton<ServiceMetrics>();
-        var store = services.LastOrDefault(d => d.ServiceType == typeof(ITweetStore) && d.ImplementationType is not null);
+        var store = services.LastOrDefault(d => d.ServiceType == typeof(ITweetStore));
         if (store is not null)
         {
             services.Remove(store);
             services.Add(ServiceDescriptor.Describe(
                 typeof(ITweetStore),
-                sp => MeteredStore<ITweetStore>.Wrap((ITweetStore)ActivatorUtilities.CreateInstance(sp, store.ImplementationType!), sp.GetRequiredService<ServiceMetrics>()),
+                sp => MeteredStore<ITweetStore>.Wrap(
+                    (ITweetStore)(store.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, store.ImplementationType!)),
+                    sp.GetRequiredService<ServiceMetrics>()),
                 store.Lifetime));
         }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using TweetsSoap.Service.Storage.Postgres;
 using TweetsSoap.Service.Storage.Sqlite;
 
@@ -25,7 +26,13 @@ public static class StorageRegistration
             services.AddSingleton<SqliteConnectionFactory>();
             services.AddSingleton<IStoreSchema>(s => s.GetRequiredService<SqliteConnectionFactory>());
             services.AddSingleton<SqliteWriter>();
-            services.AddSingleton<ITweetStore, SqliteTweetStore>();
+            services.AddSingleton<SqliteTweetStore>();
+            services.AddSingleton<ITweetStore>(s =>
+            {
+                var store = s.GetRequiredService<SqliteTweetStore>();
+                var capacity = s.GetRequiredService<IOptions<StorageOptions>>().Value.TweetCacheCapacity;
+                return capacity > 0 ? new CachingTweetStore(store, capacity) : store;
+            });
             // SQLite is one instance on one machine, so the login ledger can stay in the process.
             services.AddSingleton<ILoginLedger, InProcessLoginLedger>();
         }

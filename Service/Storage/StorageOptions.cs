@@ -24,6 +24,11 @@ public sealed class StorageOptions
     /// (a backup, a manual session) makes writes wait this long.</summary>
     public int WriteDeadlineMilliseconds { get; set; } = 5000;
 
+    /// <summary>How many tweets a SQLite service keeps in memory for <c>GetTweet</c> (0: none). Writes through the
+    /// service keep it exact; nothing outside the service may write the file while it runs. About half a kilobyte
+    /// each. PostgreSQL never caches: other instances write the same database.</summary>
+    public int TweetCacheCapacity { get; set; } = 50_000;
+
     /// <summary>How long one PostgreSQL statement may run before the call fails as <c>Unavailable</c>.</summary>
     public int CommandTimeoutSeconds { get; set; } = 15;
 }

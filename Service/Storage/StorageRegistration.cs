@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using TweetsSoap.Service.Observability;
 using TweetsSoap.Service.Storage.Postgres;
 using TweetsSoap.Service.Storage.Sqlite;
@@ -18,7 +19,7 @@ public static class StorageRegistration
         {
             services.AddSingleton<PostgresDatabase>();
             services.AddSingleton<IStoreSchema>(s => s.GetRequiredService<PostgresDatabase>());
-            services.AddSingleton<ITweetStore>(Metered<PostgresTweetStore>);
+            services.AddSingleton<ITweetStore>(s => Metered(ActivatorUtilities.CreateInstance<PostgresTweetStore>(s), s));
             services.AddSingleton<ILoginLedger, PostgresLoginLedger>();
         }
         else
@@ -26,7 +27,12 @@ public static class StorageRegistration
             services.AddSingleton<SqliteConnectionFactory>();
             services.AddSingleton<IStoreSchema>(s => s.GetRequiredService<SqliteConnectionFactory>());
             services.AddSingleton<SqliteWriter>();
-            services.AddSingleton<ITweetStore>(Metered<SqliteTweetStore>);
+            services.AddSingleton<ITweetStore>(s =>
+            {
+                var store = ActivatorUtilities.CreateInstance<SqliteTweetStore>(s);
+                var capacity = s.GetRequiredService<IOptions<StorageOptions>>().Value.TweetCacheCapacity;
+                return Metered(capacity > 0 ? new CachingTweetStore(store, capacity) : store, s);
+            });
             // SQLite is one instance on one machine, so the login ledger can stay in the process.
             services.AddSingleton<ILoginLedger, InProcessLoginLedger>();
         }
@@ -35,7 +41,7 @@ public static class StorageRegistration
         return services;
     }
 
-    /// <summary>The backend's store, wrapped so that every call is timed (<see cref="ServiceMetrics"/>, registered by <c>AddObservability</c>).</summary>
-    private static ITweetStore Metered<TStore>(IServiceProvider services) where TStore : ITweetStore =>
-        MeteredStore<ITweetStore>.Wrap(ActivatorUtilities.CreateInstance<TStore>(services), services.GetRequiredService<ServiceMetrics>());
+    /// <summary>The store as the operations see it, wrapped so that every call is timed (<see cref="ServiceMetrics"/>, registered by <c>AddObservability</c>).</summary>
+    private static ITweetStore Metered(ITweetStore store, IServiceProvider services) =>
+        MeteredStore<ITweetStore>.Wrap(store, services.GetRequiredService<ServiceMetrics>());
 }

@@ -9,7 +9,7 @@ using TweetsSoap.Service.Storage.Sqlite;
 namespace TweetsSoap.Tests.Storage;
 
 [TestClass]
-public sealed class SqliteTweetStoreTests : TweetStoreTests
+public class SqliteTweetStoreTests : TweetStoreTests
 {
     private readonly List<string> _directories = [];
     private readonly List<SqliteWriter> _writers = [];
@@ -24,8 +24,11 @@ public sealed class SqliteTweetStoreTests : TweetStoreTests
         var writer = new SqliteWriter(connections, options, NullLogger<SqliteWriter>.Instance);
         _writers.Add(writer);
         _connections ??= connections;
-        return Task.FromResult<(ITweetStore, IStoreSchema)>((new SqliteTweetStore(connections, writer), connections));
+        return Task.FromResult<(ITweetStore, IStoreSchema)>((Wrap(new SqliteTweetStore(connections, writer)), connections));
     }
+
+    /// <summary>What the service puts in front of the SQLite store, if anything.</summary>
+    protected virtual ITweetStore Wrap(SqliteTweetStore store) => store;
 
     protected override async Task DeleteStoreAsync()
     {

@@ -63,6 +63,7 @@ public abstract partial class TweetStoreTests
     private async Task<string> DeleteAsync(SocialModel model, Guid id)
     {
         Assert.IsTrue(await Store.DeleteTweetAsync(id, default));
+        Assert.IsNull(await Store.GetTweetAsync(id, default), $"deleted tweet {id}");
         model.Delete(id);
         return $"delete {id}";
     }
@@ -88,11 +89,11 @@ public abstract partial class TweetStoreTests
         Assert.HasCount(model.Tweets.Count, stored, context);
         foreach (var (id, expected) in model.Tweets)
         {
+            var wanted = (expected.Text, expected.Conversation, model.Count(Relation.Like, id), model.Count(Relation.Retweet, id), model.Replies(id), model.Quotes(id));
             var actual = stored[id];
-            Assert.AreEqual(
-                (expected.Text, expected.Conversation, model.Count(Relation.Like, id), model.Count(Relation.Retweet, id), model.Replies(id), model.Quotes(id)),
-                (actual.Text, actual.ConversationId, actual.LikeCount, actual.RetweetCount, actual.ReplyCount, actual.QuoteCount),
-                $"{context}: tweet {id}");
+            Assert.AreEqual(wanted, (actual.Text, actual.ConversationId, actual.LikeCount, actual.RetweetCount, actual.ReplyCount, actual.QuoteCount), $"{context}: tweet {id}");
+            var single = (await Store.GetTweetAsync(id, default))!;
+            Assert.AreEqual(wanted, (single.Text, single.ConversationId, single.LikeCount, single.RetweetCount, single.ReplyCount, single.QuoteCount), $"{context}: tweet {id} alone");
         }
 
         foreach (var user in users)

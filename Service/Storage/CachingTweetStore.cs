@@ -1,0 +1,209 @@
+namespace TweetsSoap.Service.Storage;
+
+/// <summary>
+/// Answers <see cref="GetTweetAsync"/> from memory when it can, for a store that only this process writes (SQLite:
+/// one instance owns the file). Every write through this store invalidates what it may change before it returns,
+/// so a caller's next read sees its own write and nobody ever reads a count or a text older than the last
+/// acknowledged write. Another process writing the same database would not be seen: PostgreSQL, where several
+/// instances share one database, is never wrapped.
+/// </summary>
+/// <remarks>
+/// What each write changes in a <see cref="TweetRecord"/>: a like or retweet changes its target's counts; a post
+/// changes the counts of the tweet it replies to and of the one it quotes; an edit changes one tweet. A deleted
+/// tweet takes likes, retweets and replies' parents with it, and a user's name is in each of their tweets, so
+/// deleting a tweet and changing or deleting a user (rare) forget everything.
+/// A read that misses fills the cache only if no write finished while it read: <see cref="_generation"/> counts
+/// finished writes, so a read that raced a commit cannot put back the value the commit replaced.
+/// </remarks>
+public sealed class CachingTweetStore(ITweetStore inner, int capacity) : ITweetStore
+{
+    private readonly Dictionary<Guid, TweetRecord> _tweets = [];
+    private readonly Lock _gate = new();
+    private long _generation;
+
+    public async Task<TweetRecord?> GetTweetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        long generation;
+        lock (_gate)
+        {
+            if (_tweets.TryGetValue(id, out var cached))
+            {
+                return cached;
+            }
+
+            generation = _generation;
+        }
+
+        var tweet = await inner.GetTweetAsync(id, cancellationToken);
+        if (tweet is not null)
+        {
+            lock (_gate)
+            {
+                if (_generation == generation)
+                {
+                    if (_tweets.Count >= capacity)
+                    {
+                        _tweets.Clear();
+                    }
+
+                    _tweets[id] = tweet;
+                }
+            }
+        }
+
+        return tweet;
+    }
+
+    public async Task CreateTweetAsync(NewTweet tweet, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await inner.CreateTweetAsync(tweet, cancellationToken);
+        }
+        finally
+        {
+            Forget(tweet.InReplyToId, tweet.QuotedTweetId);
+        }
+    }
+
+    public async Task<bool> UpdateTweetTextAsync(Guid id, string text, DateTime updatedAt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await inner.UpdateTweetTextAsync(id, text, updatedAt, cancellationToken);
+        }
+        finally
+        {
+            Forget(id);
+        }
+    }
+
+    public async Task<bool> DeleteTweetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await inner.DeleteTweetAsync(id, cancellationToken);
+        }
+        finally
+        {
+            ForgetAll();
+        }
+    }
+
+    public async Task<bool> UpdateUserAsync(UserRecord user, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await inner.UpdateUserAsync(user, cancellationToken);
+        }
+        finally
+        {
+            ForgetAll();
+        }
+    }
+
+    public async Task<bool> DeleteUserAsync(Guid id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await inner.DeleteUserAsync(id, cancellationToken);
+        }
+        finally
+        {
+            ForgetAll();
+        }
+    }
+
+    public async Task<bool> AddRelationAsync(Relation relation, Guid userId, Guid targetId, Guid id, DateTime createdAt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await inner.AddRelationAsync(relation, userId, targetId, id, createdAt, cancellationToken);
+        }
+        finally
+        {
+            Forget(relation == Relation.Follow ? null : targetId);
+        }
+    }
+
+    public async Task<bool> RemoveRelationAsync(Relation relation, Guid userId, Guid targetId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await inner.RemoveRelationAsync(relation, userId, targetId, cancellationToken);
+        }
+        finally
+        {
+            Forget(relation == Relation.Follow ? null : targetId);
+        }
+    }
+
+    private void Forget(Guid? first, Guid? second = null)
+    {
+        lock (_gate)
+        {
+            _generation++;
+            if (first is { } a)
+            {
+                _tweets.Remove(a);
+            }
+
+            if (second is { } b)
+            {
+                _tweets.Remove(b);
+            }
+        }
+    }
+
+    private void ForgetAll()
+    {
+        lock (_gate)
+        {
+            _generation++;
+            _tweets.Clear();
+        }
+    }
+
+    public Task CreateUserAsync(UserRecord user, CancellationToken cancellationToken) => inner.CreateUserAsync(user, cancellationToken);
+
+    public Task<UserRecord?> GetUserAsync(Guid id, CancellationToken cancellationToken) => inner.GetUserAsync(id, cancellationToken);
+
+    public Task<UserRecord?> FindUserByUsernameAsync(string username, CancellationToken cancellationToken) =>
+        inner.FindUserByUsernameAsync(username, cancellationToken);
+
+    public Task<IReadOnlyList<UserRecord>> ListUsersAsync(Guid? before, int limit, CancellationToken cancellationToken) =>
+        inner.ListUsersAsync(before, limit, cancellationToken);
+
+    public Task<TweetRecord?> FindTweetByClientRequestIdAsync(Guid authorId, string clientRequestId, CancellationToken cancellationToken) =>
+        inner.FindTweetByClientRequestIdAsync(authorId, clientRequestId, cancellationToken);
+
+    public Task<IReadOnlyList<TweetRecord>> ListTweetsAsync(Guid? authorId, Guid? before, int limit, CancellationToken cancellationToken) =>
+        inner.ListTweetsAsync(authorId, before, limit, cancellationToken);
+
+    public Task<IReadOnlyList<UserRecord>> FindUsersByUsernamesAsync(IReadOnlyCollection<string> usernames, CancellationToken cancellationToken) =>
+        inner.FindUsersByUsernamesAsync(usernames, cancellationToken);
+
+    public Task<IReadOnlyList<TweetRecord>> GetTweetsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        inner.GetTweetsAsync(ids, cancellationToken);
+
+    public Task<IReadOnlyList<TimelineEntry>> ListUserTimelineAsync(Guid authorId, IdRange range, int limit, CancellationToken cancellationToken) =>
+        inner.ListUserTimelineAsync(authorId, range, limit, cancellationToken);
+
+    public Task<IReadOnlyList<TimelineEntry>> ListHomeTimelineAsync(Guid userId, IdRange range, int limit, CancellationToken cancellationToken) =>
+        inner.ListHomeTimelineAsync(userId, range, limit, cancellationToken);
+
+    public Task<IReadOnlyList<TweetRecord>> ListConversationAsync(Guid conversationId, IdRange range, int limit, CancellationToken cancellationToken) =>
+        inner.ListConversationAsync(conversationId, range, limit, cancellationToken);
+
+    public Task<IReadOnlyList<TweetRecord>> SearchTweetsAsync(SearchQuery query, IdRange range, int limit, CancellationToken cancellationToken) =>
+        inner.SearchTweetsAsync(query, range, limit, cancellationToken);
+
+    public Task<IReadOnlyList<Keyed<UserRecord>>> ListRelatedUsersAsync(Relation relation, Guid targetId, Guid? before, int limit, CancellationToken cancellationToken) =>
+        inner.ListRelatedUsersAsync(relation, targetId, before, limit, cancellationToken);
+
+    public Task<IReadOnlyList<Keyed<UserRecord>>> ListFollowingAsync(Guid userId, Guid? before, int limit, CancellationToken cancellationToken) =>
+        inner.ListFollowingAsync(userId, before, limit, cancellationToken);
+
+    public Task<IReadOnlyList<Keyed<TweetRecord>>> ListLikedTweetsAsync(Guid userId, Guid? before, int limit, CancellationToken cancellationToken) =>
+        inner.ListLikedTweetsAsync(userId, before, limit, cancellationToken);
+}

@@ -1,0 +1,90 @@
+using TweetsSoap.Service.Domain;
+using TweetsSoap.Service.Storage;
+using TweetsSoap.Service.Storage.Sqlite;
+
+namespace TweetsSoap.Tests.Storage;
+
+/// <summary>
+/// The SQLite store as the service runs it, behind <see cref="CachingTweetStore"/>: every test of the store contract
+/// and the model-based history (which reads every tweet after every step, so each write meets a cached copy), plus
+/// reads racing writes.
+/// </summary>
+[TestClass]
+public sealed class CachingTweetStoreTests : SqliteTweetStoreTests
+{
+    private SqliteTweetStore _uncached = null!;
+
+    protected override ITweetStore Wrap(SqliteTweetStore store)
+    {
+        _uncached = store;
+        return new CachingTweetStore(store, capacity: 1_000);
+    }
+
+    [TestMethod]
+    [DataRow(300, 4)]
+    public async Task GetTweet_WhileReadersRaceEachWrite_AlwaysShowsTheCallersOwnLastWrite(int toggles, int readers)
+    {
+        var author = User("author", "author@example.org");
+        var fan = User("fan", "fan@example.org");
+        await Store.CreateUserAsync(author, default);
+        await Store.CreateUserAsync(fan, default);
+        var tweetId = await PostAsync(author, "liked and unliked");
+
+        using var done = new CancellationTokenSource();
+        var racing = Enumerable.Range(0, readers).Select(_ => Task.Run(async () =>
+        {
+            var reads = 0;
+            while (!done.IsCancellationRequested)
+            {
+                await Store.GetTweetAsync(tweetId, default);
+                reads++;
+            }
+
+            return reads;
+        })).ToArray();
+
+        for (var i = 0; i < toggles; i++)
+        {
+            var liked = i % 2 == 0;
+            Assert.IsTrue(liked
+                ? await Store.AddRelationAsync(Relation.Like, fan.Id, tweetId, Clock.NewId(), DateTime.UtcNow, default)
+                : await Store.RemoveRelationAsync(Relation.Like, fan.Id, tweetId, default));
+            Assert.AreEqual(liked ? 1 : 0, (await Store.GetTweetAsync(tweetId, default))!.LikeCount, $"read after toggle {i}");
+        }
+
+        await done.CancelAsync();
+        var reads = await Task.WhenAll(racing);
+        Assert.IsTrue(reads.All(r => r > 0), "every reader raced the writes");
+        Assert.AreEqual((await _uncached.GetTweetAsync(tweetId, default))!.LikeCount, (await Store.GetTweetAsync(tweetId, default))!.LikeCount);
+    }
+
+    [TestMethod]
+    public async Task GetTweet_AfterTheAuthorRenames_ShowsTheNewName()
+    {
+        var author = User("renamed", "renamed@example.org");
+        await Store.CreateUserAsync(author, default);
+        var tweetId = await PostAsync(author, "before the rename");
+        Assert.AreEqual(author.FirstName, (await Store.GetTweetAsync(tweetId, default))!.AuthorFirstName);
+
+        Assert.IsTrue(await Store.UpdateUserAsync(author with { FirstName = "Augusta" }, default));
+
+        Assert.AreEqual("Augusta", (await Store.GetTweetAsync(tweetId, default))!.AuthorFirstName);
+    }
+
+    [TestMethod]
+    public async Task GetTweet_PastCapacity_StillAnswersEveryTweet()
+    {
+        var author = User("prolific", "prolific@example.org");
+        await Store.CreateUserAsync(author, default);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 1_200; i++)
+        {
+            ids.Add(await PostAsync(author, $"tweet {i}"));
+        }
+
+        foreach (var id in ids.Concat(ids))
+        {
+            Assert.AreEqual(id, (await Store.GetTweetAsync(id, default))?.Id);
+        }
+    }
+}

@@ -202,7 +202,10 @@ public sealed class TweetServiceTests : ServiceTests<TweetServiceTests>
             Assert.AreEqual(1, await command.ExecuteNonQueryAsync());
         }
 
+        // The service keeps the tweet it answered in its cache (SQLite); a like through the service makes it read the row again.
+        await Soap.Social(SoapVersion.Soap11, author).LikeAsync(posted.Id);
         var old = await Soap.Tweets(SoapVersion.Soap11).GetTweetAsync(posted.Id);
+        Assert.AreEqual(1, old.Metrics.LikeCount);
         var edited = await tweets.UpdateTweetAsync(posted.Id, "now #xml and @grace");
         var read = await Soap.Tweets(SoapVersion.Soap11).GetTweetAsync(posted.Id);
 

@@ -63,6 +63,8 @@ public abstract partial class TweetStoreTests
         var stored = Mapping.ToContract((await Store.GetTweetAsync(id, default))!);
 
         await ForgetStoredParsesAsync();
+        // A write through the store, so that a store that caches tweets (CachingTweetStore) reads the changed row.
+        Assert.IsTrue(await Store.UpdateUserAsync(ada, default));
         var old = (await Store.GetTweetAsync(id, default))!;
 
         Assert.IsNull(old.Parsed);

@@ -53,6 +53,15 @@ public sealed class PostgresDatabase : IStoreSchema, IAsyncDisposable
             builder.AutoPrepareMinUsages = 2;
         }
 
+        // Npgsql resets a pooled connection's session when it is handed out again: seven statements (RESET ALL,
+        // CLOSE ALL, UNLISTEN *, pg_advisory_unlock_all(), DISCARD ...) that the server parses and runs before every
+        // read, more work than the read itself. The store leaves no session state behind (SET LOCAL and
+        // transaction-scoped advisory locks only; the migration lock is taken on a connection outside the pool).
+        if (!Names(configured, "No Reset On Close"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
         // A write past its deadline is cancelled: Npgsql asks the server to cancel the statement and waits this
         // long for it to stop before it gives the connection up, so a paused or unreachable server cannot hold the
         // caller much past the deadline (Npgsql's default wait is 2 s).
@@ -69,7 +78,9 @@ public sealed class PostgresDatabase : IStoreSchema, IAsyncDisposable
 
     public void Migrate()
     {
-        using var connection = _dataSource.OpenConnection();
+        // Outside the pool: the session-level advisory lock must end with this session, whatever happens.
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_connectionString) { Pooling = false }.ConnectionString);
+        connection.Open();
         using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLock})", connection))
         {
             take.CommandTimeout = 0;

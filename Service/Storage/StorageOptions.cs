@@ -19,9 +19,9 @@ public sealed class StorageOptions
     /// Short on purpose: a load balancer retries elsewhere sooner than a client waits.</summary>
     public int ConnectTimeoutSeconds { get; set; } = 5;
 
-    /// <summary>How long a SQLite write may wait for its turn and its commit before the call fails as
-    /// <c>Unavailable</c>. A healthy commit takes milliseconds; only a write lock held from outside the service
-    /// (a backup, a manual session) makes writes wait this long.</summary>
+    /// <summary>How long a write may wait for its turn (SQLite) or a pooled connection and its locks (PostgreSQL),
+    /// and its commit, before the call fails as <c>Unavailable</c>. A healthy commit takes milliseconds; only a lock
+    /// held from outside the service (a backup, a manual session) or a stalled server makes writes wait this long.</summary>
     public int WriteDeadlineMilliseconds { get; set; } = 5000;
 
     /// <summary>How long one PostgreSQL statement may run before the call fails as <c>Unavailable</c>.</summary>

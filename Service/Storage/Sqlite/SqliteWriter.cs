@@ -13,8 +13,9 @@ namespace TweetsSoap.Service.Storage.Sqlite;
 /// </summary>
 /// <remarks>
 /// Flat combining: a caller that finds the turn free takes it and commits its own unit, with whatever else is
-/// queued, on its own thread, so a lone write waits for no hand-off. A caller that finds the turn taken queues its
-/// unit, and the background loop commits the queue as the next batch when the turn is free again. WAL checkpoints
+/// queued, on its own thread, so a lone write waits for no hand-off; if more writes queued meanwhile, it commits
+/// them as one more batch before it lets go. A caller that finds the turn taken queues its unit, and the background
+/// loop commits the queue as the next batch when the turn is free again. WAL checkpoints
 /// run on a connection of their own (<see cref="CheckpointAsync"/>), never inside a commit.
 /// </remarks>
 public sealed partial class SqliteWriter : IAsyncDisposable
@@ -71,6 +72,13 @@ public sealed partial class SqliteWriter : IAsyncDisposable
             try
             {
                 done = await TakeTurnAsync(queued);
+                if (done && _queue.Reader.TryPeek(out _))
+                {
+                    // Writes queued during this commit: commit them too before giving the turn back, rather than
+                    // leave the disk idle until the loop is scheduled. One batch more at most, so this caller's
+                    // own answer waits for at most one more commit.
+                    await TakeTurnAsync(null);
+                }
             }
             finally
             {

@@ -12,7 +12,7 @@ namespace TweetsSoap.Service.Storage.Sqlite;
 /// violation, a row that is gone) rolls back alone while the rest of its batch commits.
 /// </summary>
 /// <remarks>
-/// Flat combining: a caller that finds the turn free takes it and commits its own unit, with whatever else is
+/// Flat combining: while writes come one at a time, a caller that finds the turn free takes it and commits its own unit, with whatever else is
 /// queued, on its own thread, so a lone write waits for no hand-off; if more writes queued meanwhile, it commits
 /// them as one more batch before it lets go. A caller that finds the turn taken queues its unit, and the background
 /// loop commits the queue as the next batch when the turn is free again. WAL checkpoints
@@ -41,6 +41,7 @@ public sealed partial class SqliteWriter : IAsyncDisposable
     private SqliteConnection? _connection;
     private bool _disposed;
     private int _commitsSinceCheckpoint;
+    private int _lastBatchSize;
 
     public SqliteWriter(SqliteConnectionFactory connections, IOptions<StorageOptions> options, ILogger<SqliteWriter> logger)
     {
@@ -65,7 +66,9 @@ public sealed partial class SqliteWriter : IAsyncDisposable
     {
         _ = _checkpoints.Value;
         var queued = new WriteUnit<T>(unit, Stopwatch.GetTimestamp() + (long)(_deadline.TotalSeconds * Stopwatch.Frequency));
-        if (_turn.Wait(0))
+        // Inline only while writes come one at a time (the last batch held at most one): under contention the
+        // loop's batches are larger, so fewer commits serve the same writes.
+        if (Volatile.Read(ref _lastBatchSize) <= 1 && _turn.Wait(0))
         {
             // Nobody is committing: commit this unit (and anything queued) now, on this thread.
             bool done;
@@ -252,6 +255,8 @@ public sealed partial class SqliteWriter : IAsyncDisposable
                 // Already signalled.
             }
         }
+
+        Volatile.Write(ref _lastBatchSize, batch.Count);
 
         // Failed units answer after the commit too: a unique violation against a unit of the same batch is only
         // visible to the caller's next read once that unit is committed.

@@ -24,6 +24,14 @@ public sealed class StorageOptions
     /// held from outside the service (a backup, a manual session) or a stalled server makes writes wait this long.</summary>
     public int WriteDeadlineMilliseconds { get; set; } = 5000;
 
+    /// <summary>SQLite: a write that finds the writer idle commits on its caller's thread instead of handing it to
+    /// the writer's loop (flat combining, docs/write-path.md). Off until measured on a quiet machine.</summary>
+    public bool SqliteInlineWrites { get; set; }
+
+    /// <summary>SQLite: WAL checkpoints run PASSIVE on a connection of their own instead of inside the commit that
+    /// crosses 1,000 WAL pages (docs/write-path.md). Off until measured on a quiet machine.</summary>
+    public bool SqliteBackgroundCheckpoints { get; set; }
+
     /// <summary>How long one PostgreSQL statement may run before the call fails as <c>Unavailable</c>.</summary>
     public int CommandTimeoutSeconds { get; set; } = 15;
 }

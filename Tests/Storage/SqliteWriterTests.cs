@@ -27,7 +27,7 @@ public sealed class SqliteWriterTests
     {
         _directory = Directory.CreateTempSubdirectory("tweetssoap-writer-").FullName;
         // A deadline no loaded test machine reaches, except in the test that holds the lock.
-        _options = Options.Create(new StorageOptions { SqlitePath = Path.Combine(_directory, "tweets.db"), WriteDeadlineMilliseconds = 60_000 });
+        _options = Options.Create(new StorageOptions { SqlitePath = Path.Combine(_directory, "tweets.db"), WriteDeadlineMilliseconds = 60_000, SqliteInlineWrites = true, SqliteBackgroundCheckpoints = true });
         _connections = new SqliteConnectionFactory(_options);
         _connections.Migrate();
         _writer = new SqliteWriter(_connections, _options, NullLogger<SqliteWriter>.Instance);

@@ -35,6 +35,8 @@ public sealed partial class SqliteWriter : IAsyncDisposable
     private readonly List<WriteUnit> _batch = new(MaxBatch);
     private readonly SqliteConnectionFactory _connections;
     private readonly TimeSpan _deadline;
+    private readonly bool _inline;
+    private readonly bool _backgroundCheckpoints;
     private readonly ILogger<SqliteWriter> _logger;
     private readonly Lazy<Task> _loop;
     private readonly Lazy<Task> _checkpoints;
@@ -47,6 +49,8 @@ public sealed partial class SqliteWriter : IAsyncDisposable
     {
         _connections = connections;
         _deadline = TimeSpan.FromMilliseconds(options.Value.WriteDeadlineMilliseconds);
+        _inline = options.Value.SqliteInlineWrites;
+        _backgroundCheckpoints = options.Value.SqliteBackgroundCheckpoints;
         _logger = logger;
         _loop = new Lazy<Task>(() => Task.Run(RunAsync));
         _checkpoints = new Lazy<Task>(() => Task.Run(CheckpointAsync));
@@ -64,11 +68,15 @@ public sealed partial class SqliteWriter : IAsyncDisposable
     /// <inheritdoc cref="WriteAsync(Func{SqliteConnection, Task}, CancellationToken)"/>
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> unit, CancellationToken cancellationToken)
     {
-        _ = _checkpoints.Value;
+        if (_backgroundCheckpoints)
+        {
+            _ = _checkpoints.Value;
+        }
+
         var queued = new WriteUnit<T>(unit, Stopwatch.GetTimestamp() + (long)(_deadline.TotalSeconds * Stopwatch.Frequency));
         // Inline only while writes come one at a time (the last batch held at most one): under contention the
         // loop's batches are larger, so fewer commits serve the same writes.
-        if (Volatile.Read(ref _lastBatchSize) <= 1 && _turn.Wait(0))
+        if (_inline && Volatile.Read(ref _lastBatchSize) <= 1 && _turn.Wait(0))
         {
             // Nobody is committing: commit this unit (and anything queued) now, on this thread.
             bool done;
@@ -368,7 +376,12 @@ public sealed partial class SqliteWriter : IAsyncDisposable
             // The busy timeout is short because the deadline, not the driver, decides when a caller gives up.
             // No automatic checkpoint: it would run inside the commit that crosses 1,000 WAL pages and make that
             // batch wait for it; CheckpointAsync does it on another connection instead.
-            await ExecuteAsync(connection, "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 50; PRAGMA wal_autocheckpoint = 0;");
+            await ExecuteAsync(connection, "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 50;");
+            if (_backgroundCheckpoints)
+            {
+                await ExecuteAsync(connection, "PRAGMA wal_autocheckpoint = 0");
+            }
+
             return connection;
         }
         catch

@@ -19,15 +19,23 @@ public sealed class StorageOptions
     /// Short on purpose: a load balancer retries elsewhere sooner than a client waits.</summary>
     public int ConnectTimeoutSeconds { get; set; } = 5;
 
-    /// <summary>How long a SQLite write may wait for its turn and its commit before the call fails as
-    /// <c>Unavailable</c>. A healthy commit takes milliseconds; only a write lock held from outside the service
-    /// (a backup, a manual session) makes writes wait this long.</summary>
+    /// <summary>How long a write may wait for its turn (SQLite) or a pooled connection and its locks (PostgreSQL),
+    /// and its commit, before the call fails as <c>Unavailable</c>. A healthy commit takes milliseconds; only a lock
+    /// held from outside the service (a backup, a manual session) or a stalled server makes writes wait this long.</summary>
     public int WriteDeadlineMilliseconds { get; set; } = 5000;
 
     /// <summary>How many tweets a SQLite service keeps in memory for <c>GetTweet</c> (0: none). Writes through the
     /// service keep it exact; nothing outside the service may write the file while it runs. About half a kilobyte
     /// each. PostgreSQL never caches: other instances write the same database.</summary>
     public int TweetCacheCapacity { get; set; } = 50_000;
+
+    /// <summary>SQLite: a write that finds the writer idle commits on its caller's thread instead of handing it to
+    /// the writer's loop (flat combining, docs/write-path.md). Off until measured on a quiet machine.</summary>
+    public bool SqliteInlineWrites { get; set; }
+
+    /// <summary>SQLite: WAL checkpoints run PASSIVE on a connection of their own instead of inside the commit that
+    /// crosses 1,000 WAL pages (docs/write-path.md). Off until measured on a quiet machine.</summary>
+    public bool SqliteBackgroundCheckpoints { get; set; }
 
     /// <summary>How long one PostgreSQL statement may run before the call fails as <c>Unavailable</c>.</summary>
     public int CommandTimeoutSeconds { get; set; } = 15;

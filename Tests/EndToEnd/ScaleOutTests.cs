@@ -70,6 +70,39 @@ public sealed class ScaleOutTests
     }
 
     [TestMethod]
+    public async Task WriteOnOneInstance_IsReadOnTheOtherAsSoonAsItIsAnswered()
+    {
+        // The freshness bound across instances is zero: no instance caches what it reads, so a read that starts
+        // after a write's answer, on any instance of the same database, sees the write.
+        var settings = await PostgresSettingsAsync();
+        var started = await Task.WhenAll(ServiceProcess.StartAsync(settings), ServiceProcess.StartAsync(settings));
+        await using var a = started[0];
+        await using var b = started[1];
+        var ada = await a.Soap.SignUpAsync();
+        var grace = await b.Soap.SignUpAsync();
+        var readOnB = b.Soap.Tweets(SoapVersion.Soap11);
+
+        for (var round = 0; round < 5; round++)
+        {
+            // Each read on B runs right after the write's answer on A; B read the tweet before each write.
+            var tweet = await a.Soap.Tweets(SoapVersion.Soap11, ada).PostTweetAsync($"round {round}", null, null, null);
+            Assert.AreEqual($"round {round}", (await readOnB.GetTweetAsync(tweet.Id)).Text);
+
+            await a.Soap.Social(SoapVersion.Soap11, grace).LikeAsync(tweet.Id);
+            Assert.AreEqual(1, (await readOnB.GetTweetAsync(tweet.Id)).Metrics!.LikeCount);
+
+            await a.Soap.Tweets(SoapVersion.Soap12, ada).UpdateTweetAsync(tweet.Id, $"round {round}, edited");
+            Assert.AreEqual($"round {round}, edited", (await readOnB.GetTweetAsync(tweet.Id)).Text);
+
+            await a.Soap.Social(SoapVersion.Soap11, grace).UnlikeAsync(tweet.Id);
+            Assert.AreEqual(0, (await readOnB.GetTweetAsync(tweet.Id)).Metrics!.LikeCount);
+
+            await a.Soap.Tweets(SoapVersion.Soap11, ada).DeleteTweetAsync(tweet.Id);
+            await FaultAssert.ThrowsAsync(ErrorCode.NotFound, () => readOnB.GetTweetAsync(tweet.Id));
+        }
+    }
+
+    [TestMethod]
     public async Task Shutdown_WithARequestInFlight_FinishesItBeforeExiting()
     {
         var settings = await PostgresSettingsAsync();

@@ -27,7 +27,7 @@ public sealed class SqliteWriterTests
     {
         _directory = Directory.CreateTempSubdirectory("tweetssoap-writer-").FullName;
         // A deadline no loaded test machine reaches, except in the test that holds the lock.
-        _options = Options.Create(new StorageOptions { SqlitePath = Path.Combine(_directory, "tweets.db"), WriteDeadlineMilliseconds = 60_000 });
+        _options = Options.Create(new StorageOptions { SqlitePath = Path.Combine(_directory, "tweets.db"), WriteDeadlineMilliseconds = 60_000, SqliteInlineWrites = true, SqliteBackgroundCheckpoints = true });
         _connections = new SqliteConnectionFactory(_options);
         _connections.Migrate();
         _writer = new SqliteWriter(_connections, _options, NullLogger<SqliteWriter>.Instance);
@@ -144,6 +144,66 @@ public sealed class SqliteWriterTests
         await store.CreateTweetAsync(after, default);
         var stored = await _store.ListTweetsAsync(ada.Id, null, 10, default);
         CollectionAssert.AreEqual(new[] { after.Id }, stored.Select(t => t.Id).ToList(), "the abandoned write never ran");
+    }
+
+    [TestMethod]
+    public async Task Write_WithNothingElseQueued_RunsOnTheCallersThreadWithoutWaitingForTheWriterLoop()
+    {
+        // Flat combining: a lone write takes the writer's turn itself. Microsoft.Data.Sqlite runs synchronously, so
+        // a unit started on the caller's thread stays on it; one handed to the writer loop runs on the loop's.
+        var caller = Environment.CurrentManagedThreadId;
+        var ran = await _writer.WriteAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT 1";
+            await command.ExecuteScalarAsync();
+            return Environment.CurrentManagedThreadId;
+        }, default);
+
+        Assert.AreEqual(caller, ran);
+        var ada = await CreateUserAsync("ada");
+        Assert.IsNotNull(await _store.GetUserAsync(ada.Id, default), "committed before the call returned");
+    }
+
+    [TestMethod]
+    public async Task Commits_WithAutomaticCheckpointsOff_ReachTheDatabaseFileThroughTheBackgroundCheckpoint()
+    {
+        var autocheckpoint = await _writer.WriteAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_autocheckpoint";
+            return (long)(await command.ExecuteScalarAsync())!;
+        }, default);
+        Assert.AreEqual(0L, autocheckpoint, "no checkpoint runs inside a commit on the writer's connection");
+
+        var ada = await CreateUserAsync("ada");
+        var tweets = Enumerable.Range(0, 30).Select(i => new NewTweet(Clock.NewId(), ada.Id, $"tweet {i}", At)).ToList();
+        await Task.WhenAll(tweets.Select(t => _store.CreateTweetAsync(t, default)));
+
+        // The WAL holds far fewer than SQLite's 1,000-page automatic threshold; only the timed checkpoint on the
+        // writer's other connection copies these commits into the database file itself. Read the file alone (a
+        // copy without its WAL) until they show up.
+        var copy = Path.Combine(_directory, "copy.db");
+        long inFile = 0;
+        var clock = Stopwatch.StartNew();
+        while (inFile < tweets.Count && clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(200);
+            File.Copy(_connections.DatabasePath, copy, overwrite: true);
+            await using var reader = new SqliteConnection($"Data Source={copy};Pooling=False");
+            await reader.OpenAsync();
+            await using var count = new SqliteCommand("SELECT count(*) FROM tweets", reader);
+            try
+            {
+                inFile = (long)(await count.ExecuteScalarAsync())!;
+            }
+            catch (SqliteException)
+            {
+                // Copied while a checkpoint was writing the file: copy again.
+            }
+        }
+
+        Assert.AreEqual(tweets.Count, inFile, "every committed tweet was checkpointed into the database file");
     }
 
     private async Task<UserRecord> CreateUserAsync(string username)

@@ -93,6 +93,7 @@ public sealed class PostgresCluster
         $"--Storage:ConnectionString={await CreateDatabaseAsync()}",
         "--Storage:ConnectTimeoutSeconds=60",
         "--Storage:CommandTimeoutSeconds=120",
+        "--Storage:WriteDeadlineMilliseconds=120000",
     ];
 
     public Task StartAsync() =>

@@ -29,6 +29,7 @@ public sealed class PostgresDatabase : IStoreSchema, IAsyncDisposable
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _connectionString;
+    private readonly TimeSpan _writeDeadline;
 
     public PostgresDatabase(IOptions<StorageOptions> options)
     {
@@ -52,13 +53,34 @@ public sealed class PostgresDatabase : IStoreSchema, IAsyncDisposable
             builder.AutoPrepareMinUsages = 2;
         }
 
+        // Npgsql resets a pooled connection's session when it is handed out again: seven statements (RESET ALL,
+        // CLOSE ALL, UNLISTEN *, pg_advisory_unlock_all(), DISCARD ...) that the server parses and runs before every
+        // read, more work than the read itself. The store leaves no session state behind (SET LOCAL and
+        // transaction-scoped advisory locks only; the migration lock is taken on a connection outside the pool).
+        if (!Names(configured, "No Reset On Close"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        // A write past its deadline is cancelled: Npgsql asks the server to cancel the statement and waits this
+        // long for it to stop before it gives the connection up, so a paused or unreachable server cannot hold the
+        // caller much past the deadline (Npgsql's default wait is 2 s).
+        if (!Names(configured, "Cancellation Timeout"))
+        {
+            builder.CancellationTimeout = 500;
+        }
+
+        _writeDeadline = TimeSpan.FromMilliseconds(settings.WriteDeadlineMilliseconds);
+
         _connectionString = builder.ConnectionString;
         _dataSource = NpgsqlDataSource.Create(_connectionString);
     }
 
     public void Migrate()
     {
-        using var connection = _dataSource.OpenConnection();
+        // Outside the pool: the session-level advisory lock must end with this session, whatever happens.
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_connectionString) { Pooling = false }.ConnectionString);
+        connection.Open();
         using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLock})", connection))
         {
             take.CommandTimeout = 0;
@@ -103,9 +125,10 @@ public sealed class PostgresDatabase : IStoreSchema, IAsyncDisposable
         return missing == 0 ? null : $"{missing} migration(s) not applied";
     }
 
-    /// <summary>Runs one statement on a pooled connection; the number of rows it changed.</summary>
+    /// <summary>Runs one writing statement on a pooled connection; the number of rows it changed. Bounded by the
+    /// write deadline like <see cref="InTransactionAsync{T}"/>.</summary>
     public Task<int> ExecuteAsync(string sql, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken) =>
-        RunAsync(sql, bind, command => command.ExecuteNonQueryAsync(cancellationToken));
+        WithinWriteDeadlineAsync(deadline => RunAsync(sql, bind, command => command.ExecuteNonQueryAsync(deadline)), cancellationToken);
 
     /// <summary>Runs one query on a pooled connection and maps every row with <paramref name="read"/>.</summary>
     public Task<List<T>> QueryAsync<T>(string sql, Action<NpgsqlParameterCollection> bind, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken) =>
@@ -123,16 +146,40 @@ public sealed class PostgresDatabase : IStoreSchema, IAsyncDisposable
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
-    /// <summary>Runs <paramref name="work"/> in one transaction on one pooled connection, committing when it returns.</summary>
-    public Task<T> InTransactionAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken) =>
-        TranslateAsync(async () =>
+    /// <summary>Runs <paramref name="work"/> in one transaction on one pooled connection, committing when it returns.
+    /// The write deadline (<see cref="StorageOptions.WriteDeadlineMilliseconds"/>) bounds the wait for a pooled
+    /// connection, every statement and the commit: past it the statement is cancelled on the server, the
+    /// transaction rolls back, and the call fails as <see cref="StoreUnavailableException"/>.</summary>
+    public Task<T> InTransactionAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        WithinWriteDeadlineAsync(deadline => TranslateAsync(async () =>
         {
-            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var result = await work(connection, transaction);
-            await transaction.CommitAsync(cancellationToken);
+            await using var connection = await _dataSource.OpenConnectionAsync(deadline);
+            await using var transaction = await connection.BeginTransactionAsync(deadline);
+            var result = await work(connection, transaction, deadline);
+            await transaction.CommitAsync(deadline);
             return result;
-        });
+        }), cancellationToken);
+
+    private async Task<T> WithinWriteDeadlineAsync<T>(Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_writeDeadline);
+        try
+        {
+            return await write(deadline.Token);
+        }
+        catch (OperationCanceledException e) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // Waiting for a pooled connection, a row lock held by another transaction, a server that stopped
+            // answering: the caller learns at the deadline, not after the command timeout.
+            throw new StoreUnavailableException(e);
+        }
+        catch (NpgsqlException e) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // A statement cancelled on the server (57014), or a connection broken by the cancel.
+            throw new StoreUnavailableException(e);
+        }
+    }
 
     private Task<T> RunAsync<T>(string sql, Action<NpgsqlParameterCollection> bind, Func<NpgsqlCommand, Task<T>> run) =>
         TranslateAsync(async () =>

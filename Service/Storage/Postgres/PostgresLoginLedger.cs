@@ -31,7 +31,7 @@ public sealed class PostgresLoginLedger(PostgresDatabase database) : ILoginLedge
 
     public Task<(LoginHistory History, Guid? Attempt)> BeginAttemptAsync(
         string account, string address, LoginWindow window, Func<LoginHistory, bool> admit, CancellationToken cancellationToken) =>
-        database.InTransactionAsync<(LoginHistory, Guid?)>(async (connection, transaction) =>
+        database.InTransactionAsync<(LoginHistory, Guid?)>(async (connection, transaction, deadline) =>
         {
             // Taken in this order by every caller, so two attempts never wait on each other in a cycle.
             await using (var locks = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@accounts, hashtext(@account)), pg_advisory_xact_lock(@addresses, hashtext(@address))", connection, transaction))
@@ -40,15 +40,15 @@ public sealed class PostgresLoginLedger(PostgresDatabase database) : ILoginLedge
                 locks.Parameters.AddWithValue("account", account);
                 locks.Parameters.AddWithValue("addresses", AddressLocks);
                 locks.Parameters.AddWithValue("address", address);
-                await locks.ExecuteNonQueryAsync(cancellationToken);
+                await locks.ExecuteNonQueryAsync(deadline);
             }
 
             LoginHistory history;
             await using (var read = new NpgsqlCommand(HistorySql, connection, transaction))
             {
                 BindHistory(read.Parameters, account, address, window);
-                await using var reader = await read.ExecuteReaderAsync(cancellationToken);
-                await reader.ReadAsync(cancellationToken);
+                await using var reader = await read.ExecuteReaderAsync(deadline);
+                await reader.ReadAsync(deadline);
                 history = ReadHistory(reader);
             }
 
@@ -63,7 +63,7 @@ public sealed class PostgresLoginLedger(PostgresDatabase database) : ILoginLedge
             insert.Parameters.AddWithValue("account", account);
             insert.Parameters.AddWithValue("address", address);
             insert.Parameters.AddWithValue("now", window.Now);
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            await insert.ExecuteNonQueryAsync(deadline);
             return (history, id);
         }, cancellationToken);
 
@@ -86,7 +86,7 @@ public sealed class PostgresLoginLedger(PostgresDatabase database) : ILoginLedge
             cancellationToken);
 
     public Task<bool> TryRecordNonceAsync(string account, string nonce, DateTimeOffset now, DateTimeOffset expires, CancellationToken cancellationToken) =>
-        database.InTransactionAsync(async (connection, transaction) =>
+        database.InTransactionAsync(async (connection, transaction, deadline) =>
         {
             // Every call with a nonce writes one row; waiting for its WAL flush would cost more than the rest of the
             // call. A database crash may forget the last fraction of a second of nonces, which the tokens' clock
@@ -104,7 +104,7 @@ public sealed class PostgresLoginLedger(PostgresDatabase database) : ILoginLedge
             insert.Parameters.AddWithValue("nonce", nonce);
             insert.Parameters.AddWithValue("expires", expires);
             insert.Parameters.AddWithValue("now", now);
-            return await insert.ExecuteNonQueryAsync(cancellationToken) == 1;
+            return await insert.ExecuteNonQueryAsync(deadline) == 1;
         }, cancellationToken);
 
     public Task SweepAsync(LoginWindow window, CancellationToken cancellationToken) =>

@@ -3,7 +3,7 @@ using TweetsSoap.Benchmarks.Harness;
 
 namespace TweetsSoap.Benchmarks.Read;
 
-internal sealed record ReadOptions(string Backend, int Rounds, int Seconds, int Connections, bool Posts, string PgExtra, string PgConf);
+internal sealed record ReadOptions(string Backend, int Rounds, int Seconds, int Connections, bool Posts, string PgExtra, string PgConf, string[] Settings);
 
 /// <summary>
 /// <c>read</c>: the read path against its ceiling, side by side under wrk. A fixed answer from the same Kestrel
@@ -22,11 +22,17 @@ internal static class ReadCommand
     private static readonly Option<string> PgExtra = new("--pg-extra") { Description = "Appended to the Npgsql connection string, e.g. \"Max Auto Prepare=0\"", DefaultValueFactory = _ => "" };
     private static readonly Option<string> PgConf = new("--pg-conf") { Description = "Lines appended to the cluster's postgresql.conf", DefaultValueFactory = _ => "" };
 
+    private static readonly Option<string[]> Settings = new("--service-setting")
+    {
+        Description = "A further setting of the service, as KEY=VALUE without the dashes (e.g. Storage:TweetCacheCapacity=0); repeatable",
+        DefaultValueFactory = _ => [],
+    };
+
     public static Command Create(TextWriter output)
     {
         var command = new Command("read", "wrk on the read path: /ping ceiling, SoapCore peer, GetTweet, ListTweets and home timeline on SOAP and JSON")
         {
-            Backend, Rounds, Duration, Connections, Posts, PgExtra, PgConf,
+            Backend, Rounds, Duration, Connections, Posts, PgExtra, PgConf, Settings,
         };
         command.SetAction((result, _) => RunAsync(OptionsOf(result), output));
         return command;
@@ -34,12 +40,13 @@ internal static class ReadCommand
 
     internal static ReadOptions OptionsOf(ParseResult result) => new(
         result.GetValue(Backend)!, result.GetValue(Rounds), result.GetValue(Duration), result.GetValue(Connections),
-        result.GetValue(Posts), result.GetValue(PgExtra)!, result.GetValue(PgConf)!);
+        result.GetValue(Posts), result.GetValue(PgExtra)!, result.GetValue(PgConf)!, result.GetValue(Settings)!);
 
     public static async Task<int> RunAsync(ReadOptions options, TextWriter output)
     {
         Wrk.EnsureInstalled();
-        RunHeader.Write(output, "read", $"{options.Backend}, wrk -t1 -c{options.Connections}, {options.Rounds} rounds of {options.Seconds}s per case, medians");
+        RunHeader.Write(output, "read", $"{options.Backend}, wrk -t1 -c{options.Connections}, {options.Rounds} rounds of {options.Seconds}s per case, medians" +
+            string.Concat(options.Settings.Select(s => $", --{s}")));
         var work = Directory.CreateTempSubdirectory("tweetssoap-bench-read-");
         await using var cluster = options.Backend == "postgres"
             ? await ThrowawayCluster.StartAsync(ThrowawayCluster.SmallMachineSettings + "\n" + options.PgConf)
@@ -50,7 +57,7 @@ internal static class ReadCommand
                 ? [$"--Storage:SqlitePath={Path.Combine(work.FullName, "tweets.db")}"]
                 : await cluster.ServiceSettingsAsync(options.PgExtra);
             await using var service = await ServerProcess.StartAsync(ServerProcess.ServiceAssembly, "ping",
-                [.. storage, "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:SoapCore=Error"]);
+                [.. storage, "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:SoapCore=Error", .. options.Settings.Select(s => $"--{s}")]);
             await using var peer = await ServerProcess.StartAsync(ServerProcess.PeerAssembly, "TweetService.svc");
 
             var cases = await ReadCases.SeedAsync(service.BaseAddress, peer.BaseAddress, options.Posts, work.FullName);

@@ -5,7 +5,7 @@ using TweetsSoap.Benchmarks.Harness;
 
 namespace TweetsSoap.Benchmarks.Write;
 
-internal sealed record WriteOptions(string Baseline, int Rounds, int Seconds, int[] Clients, string[] Faces, string[] Workloads, bool Postgres);
+internal sealed record WriteOptions(string Baseline, int Rounds, int Seconds, int[] Clients, string[] Faces, string[] Workloads, bool Postgres, string[] Variants);
 
 /// <summary>
 /// <c>write</c>: writes under concurrency, before and after. PostTweet alone (<c>post</c>) and a mix of every write
@@ -25,6 +25,11 @@ internal static class WriteCommand
     private static readonly Option<string[]> Faces = new Option<string[]>("--faces") { Description = "soap, json or both", DefaultValueFactory = _ => ["soap", "json"], AllowMultipleArgumentsPerToken = true }.AcceptOnlyFromAmong("soap", "json");
     private static readonly Option<string[]> Workloads = new Option<string[]>("--workloads") { Description = "post, mix or both", DefaultValueFactory = _ => ["post", "mix"], AllowMultipleArgumentsPerToken = true }.AcceptOnlyFromAmong("post", "mix");
     private static readonly Option<bool> NoPostgres = new("--no-postgres") { Description = "Leave out this tree on PostgreSQL" };
+    private static readonly Option<string[]> Variants = new("--variant")
+    {
+        Description = "One more target: this tree on SQLite with further settings, as NAME=SETTINGS (e.g. inline=--Storage:SqliteInlineWrites=true); repeatable",
+        DefaultValueFactory = _ => [],
+    };
 
     public static Command Create(TextWriter output)
     {
@@ -38,15 +43,22 @@ internal static class WriteCommand
         });
         var command = new Command("write", "wrk on the write path: PostTweet and a mix of every write at 1-32 clients, this tree vs a baseline, SQLite and PostgreSQL")
         {
-            Baseline, Rounds, Duration, Clients, Faces, Workloads, NoPostgres,
+            Baseline, Rounds, Duration, Clients, Faces, Workloads, NoPostgres, Variants,
         };
+        Variants.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string[]>().Any(v => v.IndexOf('=') is < 1))
+            {
+                result.AddError("--variant takes NAME=SETTINGS.");
+            }
+        });
         command.SetAction((result, _) => RunAsync(OptionsOf(result), output));
         return command;
     }
 
     internal static WriteOptions OptionsOf(ParseResult result) => new(
         result.GetValue(Baseline)!, result.GetValue(Rounds), result.GetValue(Duration), result.GetValue(Clients)!,
-        result.GetValue(Faces)!, result.GetValue(Workloads)!, !result.GetValue(NoPostgres));
+        result.GetValue(Faces)!, result.GetValue(Workloads)!, !result.GetValue(NoPostgres), result.GetValue(Variants)!);
 
     public static async Task<int> RunAsync(WriteOptions options, TextWriter output)
     {
@@ -67,6 +79,13 @@ internal static class WriteCommand
             }
 
             targets.Add(await Target.StartAsync("new", ServerProcess.ServiceAssembly, [$"--Storage:SqlitePath={Path.Combine(work.FullName, "new.db")}", .. settings], work.FullName));
+            foreach (var variant in options.Variants)
+            {
+                var name = variant[..variant.IndexOf('=')];
+                var extra = variant[(name.Length + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                targets.Add(await Target.StartAsync(name, ServerProcess.ServiceAssembly, [$"--Storage:SqlitePath={Path.Combine(work.FullName, $"{name}.db")}", .. settings, .. extra], work.FullName));
+            }
+
             if (options.Postgres)
             {
                 cluster = await ThrowawayCluster.StartAsync("max_connections = 300");

@@ -19,7 +19,7 @@ public sealed class BenchmarkRunTests
     {
         using var output = new StringWriter();
 
-        var exit = await ReadCommand.RunAsync(new ReadOptions("sqlite", Rounds: 1, Seconds: 1, Connections: 4, Posts: false, "", ""), output);
+        var exit = await ReadCommand.RunAsync(new ReadOptions("sqlite", Rounds: 1, Seconds: 1, Connections: 4, Posts: false, "", "", []), output);
 
         Assert.AreEqual(0, exit, output.ToString());
         var rows = TableRows(output.ToString());

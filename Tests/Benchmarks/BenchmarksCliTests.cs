@@ -14,27 +14,34 @@ public sealed class BenchmarksCliTests
     [TestMethod]
     public void Read_WithEveryOption_ReadsThem()
     {
-        var options = ReadCommand.OptionsOf(Parse("read --backend postgres --rounds 5 --duration 4s --connections 8 --posts --pg-extra \"Max Auto Prepare=0\" --pg-conf work_mem=4MB"));
+        var options = ReadCommand.OptionsOf(Parse("read --backend postgres --rounds 5 --duration 4s --connections 8 --posts --pg-extra \"Max Auto Prepare=0\" --pg-conf work_mem=4MB " +
+            "--service-setting Storage:TweetCacheCapacity=0 --service-setting Metrics:Enabled=true"));
 
-        Assert.AreEqual(new ReadOptions("postgres", 5, 4, 8, true, "Max Auto Prepare=0", "work_mem=4MB"), options);
+        Assert.AreEqual(new ReadOptions("postgres", 5, 4, 8, true, "Max Auto Prepare=0", "work_mem=4MB", options.Settings), options);
+        CollectionAssert.AreEqual(new[] { "Storage:TweetCacheCapacity=0", "Metrics:Enabled=true" }, options.Settings);
     }
 
     [TestMethod]
     public void Read_WithNoOptions_FitsATwoCoreMachine()
     {
-        Assert.AreEqual(new ReadOptions("sqlite", 3, 3, 16, false, "", ""), ReadCommand.OptionsOf(Parse("read")));
+        var options = ReadCommand.OptionsOf(Parse("read"));
+
+        Assert.AreEqual(new ReadOptions("sqlite", 3, 3, 16, false, "", "", options.Settings), options);
+        Assert.IsEmpty(options.Settings);
     }
 
     [TestMethod]
     public void Write_WithLists_ReadsEveryValue()
     {
-        var options = WriteCommand.OptionsOf(Parse("write --baseline none --rounds 1 --duration 2 --clients 1 8 --faces json --workloads mix --no-postgres"));
+        var options = WriteCommand.OptionsOf(Parse("write --baseline none --rounds 1 --duration 2 --clients 1 8 --faces json --workloads mix --no-postgres " +
+            "--variant \"inline=--Storage:SqliteInlineWrites=true --Storage:SqliteBackgroundCheckpoints=true\""));
 
         Assert.AreEqual("none", options.Baseline);
         Assert.AreEqual((1, 2, false), (options.Rounds, options.Seconds, options.Postgres));
         CollectionAssert.AreEqual(new[] { 1, 8 }, options.Clients);
         CollectionAssert.AreEqual(new[] { "json" }, options.Faces);
         CollectionAssert.AreEqual(new[] { "mix" }, options.Workloads);
+        CollectionAssert.AreEqual(new[] { "inline=--Storage:SqliteInlineWrites=true --Storage:SqliteBackgroundCheckpoints=true" }, options.Variants);
     }
 
     [TestMethod]
@@ -78,6 +85,7 @@ public sealed class BenchmarksCliTests
     [DataRow("read --rounds 0")]
     [DataRow("read --backend oracle")]
     [DataRow("write --faces xml")]
+    [DataRow("write --variant inline")]
     [DataRow("write --clients -4")]
     [DataRow("pages")]
     [DataRow("auth --calls 0")]

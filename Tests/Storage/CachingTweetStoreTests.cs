@@ -1,3 +1,4 @@
+using System.Reflection;
 using TweetsSoap.Service.Domain;
 using TweetsSoap.Service.Storage;
 using TweetsSoap.Service.Storage.Sqlite;
@@ -42,6 +43,10 @@ public sealed class CachingTweetStoreTests : SqliteTweetStoreTests
                 {
                     started.Signal();
                 }
+
+                // A hit completes synchronously: without yielding, the readers would hold every core and starve the
+                // writer (and the tests running beside this one) past the write deadline.
+                await Task.Delay(1);
             }
 
             return reads;
@@ -60,6 +65,62 @@ public sealed class CachingTweetStoreTests : SqliteTweetStoreTests
         await done.CancelAsync();
         await Task.WhenAll(racing);
         Assert.AreEqual((await _uncached.GetTweetAsync(tweetId, default))!.LikeCount, (await Store.GetTweetAsync(tweetId, default))!.LikeCount);
+    }
+
+    [TestMethod]
+    public async Task GetTweet_WhoseMissReadTheRowBeforeALikeCommitted_DoesNotKeepTheOldRow()
+    {
+        var author = User("slow", "slow@example.org");
+        var fan = User("quick", "quick@example.org");
+        await Store.CreateUserAsync(author, default);
+        await Store.CreateUserAsync(fan, default);
+        var tweetId = await PostAsync(author, "read slowly");
+        var gate = new ReadGate();
+        var cache = new CachingTweetStore(ReadGate.Around(_uncached, gate), capacity: 10);
+
+        var slowRead = cache.GetTweetAsync(tweetId, default);
+        await gate.RowRead.Task;
+        Assert.IsTrue(await cache.AddRelationAsync(Relation.Like, fan.Id, tweetId, Clock.NewId(), DateTime.UtcNow, default));
+        gate.Release.SetResult();
+
+        Assert.AreEqual(0, (await slowRead)!.LikeCount, "the slow read answers the row it read");
+        Assert.AreEqual(1, (await cache.GetTweetAsync(tweetId, default))!.LikeCount, "the next read sees the like");
+    }
+
+    /// <summary>Holds the first GetTweetAsync of the store it wraps after the row is read, until released.</summary>
+    public class ReadGate : DispatchProxy
+    {
+        private ITweetStore _inner = null!;
+        private ReadGate _state = null!;
+        private int _held;
+
+        public TaskCompletionSource RowRead { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public static ITweetStore Around(ITweetStore inner, ReadGate state)
+        {
+            var proxy = Create<ITweetStore, ReadGate>();
+            ((ReadGate)(object)proxy)._inner = inner;
+            ((ReadGate)(object)proxy)._state = state;
+            return proxy;
+        }
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+        {
+            var result = targetMethod!.Invoke(_inner, args);
+            return targetMethod.Name == nameof(ITweetStore.GetTweetAsync) && Interlocked.Exchange(ref _state._held, 1) == 0
+                ? HoldAsync((Task<TweetRecord?>)result!)
+                : result;
+        }
+
+        private async Task<TweetRecord?> HoldAsync(Task<TweetRecord?> read)
+        {
+            var row = await read;
+            _state.RowRead.SetResult();
+            await _state.Release.Task;
+            return row;
+        }
     }
 
     [TestMethod]

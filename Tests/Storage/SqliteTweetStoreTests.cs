@@ -100,6 +100,35 @@ public class SqliteTweetStoreTests : TweetStoreTests
         await command.ExecuteNonQueryAsync();
     }
 
+    [TestMethod]
+    [DataRow(SqliteTweetStore.HomeMembers)]
+    [DataRow(SqliteTweetStore.UserMembers)]
+    public async Task TimelineQuery_ReadsTweetsOnlyThroughTheMembersIndexes(string members)
+    {
+        await using var connection = await _connections.OpenAsync(default);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + SqliteTweetStore.TimelineSql(members);
+        foreach (var (name, value) in new (string, object)[] { ("$key", ""), ("$before", "~"), ("$after", ""), ("$limit", 21) })
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        // A page must cost the same in a database of a thousand tweets or a million: no step may walk a whole table.
+        var text = string.Join("\n", plan);
+        Assert.IsFalse(plan.Any(step => step.StartsWith("SCAN t", StringComparison.Ordinal) || step.StartsWith("SCAN r", StringComparison.Ordinal) || step.Contains("AUTOMATIC", StringComparison.Ordinal)), text);
+        Assert.IsTrue(plan.Any(step => step.Contains("ix_tweets_author_id (author_id=? AND id>? AND id<?)", StringComparison.Ordinal)), text);
+        Assert.IsTrue(plan.Any(step => step.Contains("SEARCH t USING PRIMARY KEY (id=?)", StringComparison.Ordinal)), text);
+    }
+
     private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();

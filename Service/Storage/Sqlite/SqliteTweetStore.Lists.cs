@@ -23,10 +23,10 @@ public sealed partial class SqliteTweetStore
     }
 
     public Task<IReadOnlyList<TimelineEntry>> ListUserTimelineAsync(Guid authorId, IdRange range, int limit, CancellationToken cancellationToken) =>
-        ListTimelineAsync("SELECT $key", authorId, range, limit, cancellationToken);
+        ListTimelineAsync(UserMembers, authorId, range, limit, cancellationToken);
 
     public Task<IReadOnlyList<TimelineEntry>> ListHomeTimelineAsync(Guid userId, IdRange range, int limit, CancellationToken cancellationToken) =>
-        ListTimelineAsync("SELECT $key UNION ALL SELECT followee_id FROM follows WHERE follower_id = $key", userId, range, limit, cancellationToken);
+        ListTimelineAsync(HomeMembers, userId, range, limit, cancellationToken);
 
     /// <summary>
     /// The timeline of <paramref name="members"/> (a query of user ids): a merge of each member's newest tweets and
@@ -37,29 +37,9 @@ public sealed partial class SqliteTweetStore
     /// </summary>
     private async Task<IReadOnlyList<TimelineEntry>> ListTimelineAsync(string members, Guid key, IdRange range, int limit, CancellationToken cancellationToken)
     {
-        // "+" keeps SQLite on the (tweet_id, id) index, where a tweet has few rows, instead of probing (user_id, tweet_id)
-        // once per member.
-        const string NewerRetweet = "EXISTS (SELECT 1 FROM retweets n WHERE n.tweet_id = {0} AND n.id > {1} AND +n.user_id IN members)";
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            WITH members(id) AS ({members}),
-            entries(key, tweet_id, by_id, at) AS (
-                SELECT t.id, t.id, NULL, NULL FROM members m JOIN tweets t ON t.author_id = m.id
-                WHERE t.id < $before AND NOT {string.Format(NewerRetweet, "t.id", "t.id")}
-                    AND t.id > coalesce((SELECT x.id FROM tweets x
-                        WHERE x.author_id = m.id AND x.id < $before AND x.id > $after AND NOT {string.Format(NewerRetweet, "x.id", "x.id")}
-                        ORDER BY x.id DESC LIMIT 1 OFFSET $limit), $after)
-                UNION ALL
-                SELECT r.id, r.tweet_id, r.user_id, r.created_at FROM members m JOIN retweets r ON r.user_id = m.id
-                WHERE r.id < $before AND NOT {string.Format(NewerRetweet, "r.tweet_id", "r.id")}
-                    AND r.id > coalesce((SELECT x.id FROM retweets x
-                        WHERE x.user_id = m.id AND x.id < $before AND x.id > $after AND NOT {string.Format(NewerRetweet, "x.tweet_id", "x.id")}
-                        ORDER BY x.id DESC LIMIT 1 OFFSET $limit), $after))
-            SELECT e.key, b.id, b.username, b.first_name, b.last_name, e.at, {TweetColumns}
-            FROM entries e JOIN tweets t ON t.id = e.tweet_id JOIN users u ON u.id = t.author_id LEFT JOIN users b ON b.id = e.by_id
-            ORDER BY e.key DESC LIMIT $limit
-            """;
+        command.CommandText = TimelineSql(members);
         command.Parameters.AddWithValue("$key", Key(key));
         command.Parameters.AddWithValue("$before", Upper(range.Before));
         command.Parameters.AddWithValue("$after", Lower(range.After));
@@ -74,6 +54,37 @@ public sealed partial class SqliteTweetStore
         }
 
         return entries;
+    }
+
+    internal const string HomeMembers = "SELECT $key UNION ALL SELECT followee_id FROM follows WHERE follower_id = $key";
+
+    internal const string UserMembers = "SELECT $key";
+
+    /// <summary>The timeline query of <see cref="ListTimelineAsync"/> for a query of member ids.</summary>
+    internal static string TimelineSql(string members)
+    {
+        // "+" keeps SQLite on the (tweet_id, id) index, where a tweet has few rows, instead of probing (user_id, tweet_id)
+        // once per member. CROSS JOIN fixes the join order: left to choose, SQLite's planner scanned every tweet of the
+        // database against an automatic index on the entries (a page took 15 ms at 63k tweets instead of 1 ms).
+        const string NewerRetweet = "EXISTS (SELECT 1 FROM retweets n WHERE n.tweet_id = {0} AND n.id > {1} AND +n.user_id IN members)";
+        return $"""
+            WITH members(id) AS ({members}),
+            entries(key, tweet_id, by_id, at) AS (
+                SELECT t.id, t.id, NULL, NULL FROM members m CROSS JOIN tweets t ON t.author_id = m.id
+                WHERE t.id < $before AND NOT {string.Format(NewerRetweet, "t.id", "t.id")}
+                    AND t.id > coalesce((SELECT x.id FROM tweets x
+                        WHERE x.author_id = m.id AND x.id < $before AND x.id > $after AND NOT {string.Format(NewerRetweet, "x.id", "x.id")}
+                        ORDER BY x.id DESC LIMIT 1 OFFSET $limit), $after)
+                UNION ALL
+                SELECT r.id, r.tweet_id, r.user_id, r.created_at FROM members m CROSS JOIN retweets r ON r.user_id = m.id
+                WHERE r.id < $before AND NOT {string.Format(NewerRetweet, "r.tweet_id", "r.id")}
+                    AND r.id > coalesce((SELECT x.id FROM retweets x
+                        WHERE x.user_id = m.id AND x.id < $before AND x.id > $after AND NOT {string.Format(NewerRetweet, "x.tweet_id", "x.id")}
+                        ORDER BY x.id DESC LIMIT 1 OFFSET $limit), $after))
+            SELECT e.key, b.id, b.username, b.first_name, b.last_name, e.at, {TweetColumns}
+            FROM entries e CROSS JOIN tweets t ON t.id = e.tweet_id JOIN users u ON u.id = t.author_id LEFT JOIN users b ON b.id = e.by_id
+            ORDER BY e.key DESC LIMIT $limit
+            """;
     }
 
     public Task<IReadOnlyList<TweetRecord>> ListConversationAsync(Guid conversationId, IdRange range, int limit, CancellationToken cancellationToken) =>

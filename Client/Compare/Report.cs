@@ -84,11 +84,15 @@ public static class Report
         }
 
         plot.Axes.Bottom.SetTicks([.. operations.Select((_, i) => i * (faces.Length + 1) + 1.0)], [.. operations]);
+        // 28 operation names side by side overlap: slanted, they each get their own line.
+        plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+        plot.Axes.Bottom.MinimumSize = 190;
         plot.Axes.Margins(bottom: 0);
         plot.Title(title);
         plot.YLabel(unit);
         plot.ShowLegend(Alignment.UpperRight);
-        plot.SavePng(path, 1000, 450);
+        plot.SavePng(path, 1400, 650);
         return path;
     }
 }

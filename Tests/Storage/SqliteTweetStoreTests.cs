@@ -101,13 +101,33 @@ public class SqliteTweetStoreTests : TweetStoreTests
     }
 
     [TestMethod]
-    [DataRow(SqliteTweetStore.HomeMembers)]
-    [DataRow(SqliteTweetStore.UserMembers)]
-    public async Task TimelineQuery_ReadsTweetsOnlyThroughTheMembersIndexes(string members)
+    [DataRow(true, false)]
+    [DataRow(false, false)]
+    [DataRow(true, true)]
+    [DataRow(false, true)]
+    public async Task TimelineQuery_ReadsTweetsOnlyThroughTheMembersIndexes(bool home, bool analyzed)
     {
+        if (analyzed)
+        {
+            // Statistics as PRAGMA optimize leaves them on a big database (the seeder runs it): with them SQLite 3.53
+            // chose to build Bloom filters by scanning retweets, once per page or once per probe.
+            await using var writer = await _connections.OpenAsync(default);
+            await ExecuteAsync(writer, """
+                ANALYZE;
+                DELETE FROM sqlite_stat1;
+                INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES
+                    ('tweets', 'tweets', '1000000 1'), ('tweets', 'ix_tweets_author_id', '1000000 100 1'),
+                    ('retweets', 'retweets', '200000 1'), ('retweets', 'ix_retweets_user', '200000 20 1'),
+                    ('retweets', 'ix_retweets_tweet', '200000 2 1'), ('retweets', 'sqlite_autoindex_retweets_2', '200000 20 1'),
+                    ('follows', 'follows', '300000 1'), ('follows', 'sqlite_autoindex_follows_2', '300000 30 1'),
+                    ('follows', 'ix_follows_follower', '300000 30 1'), ('users', 'users', '10000 1');
+                """);
+            SqliteConnection.ClearAllPools();
+        }
+
         await using var connection = await _connections.OpenAsync(default);
         await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + SqliteTweetStore.TimelineSql(members);
+        command.CommandText = "EXPLAIN QUERY PLAN " + (home ? SqliteTweetStore.HomeTimeline : SqliteTweetStore.UserTimeline);
         foreach (var (name, value) in new (string, object)[] { ("$key", ""), ("$before", "~"), ("$after", ""), ("$limit", 21) })
         {
             command.Parameters.AddWithValue(name, value);
@@ -122,11 +142,13 @@ public class SqliteTweetStoreTests : TweetStoreTests
             }
         }
 
-        // A page must cost the same in a database of a thousand tweets or a million: no step may walk a whole table.
+        // A page must cost the same in a database of a thousand tweets or a million: no step may walk a whole table,
+        // and only the page's rows are read in full.
         var text = string.Join("\n", plan);
-        Assert.IsFalse(plan.Any(step => step.StartsWith("SCAN t", StringComparison.Ordinal) || step.StartsWith("SCAN r", StringComparison.Ordinal) || step.Contains("AUTOMATIC", StringComparison.Ordinal)), text);
+        Assert.IsFalse(plan.Any(step => step.StartsWith("SCAN t", StringComparison.Ordinal) || step.StartsWith("SCAN r", StringComparison.Ordinal)
+            || step.Contains("AUTOMATIC", StringComparison.Ordinal) || step.Contains("BLOOM", StringComparison.Ordinal)), text);
         Assert.IsTrue(plan.Any(step => step.Contains("ix_tweets_author_id (author_id=? AND id>? AND id<?)", StringComparison.Ordinal)), text);
-        Assert.IsTrue(plan.Any(step => step.Contains("SEARCH t USING PRIMARY KEY (id=?)", StringComparison.Ordinal)), text);
+        Assert.AreEqual(1, plan.Count(step => step.Contains("SEARCH t USING PRIMARY KEY (id=?)", StringComparison.Ordinal)), text);
     }
 
     private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql)

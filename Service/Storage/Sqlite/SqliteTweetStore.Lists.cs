@@ -23,23 +23,23 @@ public sealed partial class SqliteTweetStore
     }
 
     public Task<IReadOnlyList<TimelineEntry>> ListUserTimelineAsync(Guid authorId, IdRange range, int limit, CancellationToken cancellationToken) =>
-        ListTimelineAsync(UserMembers, authorId, range, limit, cancellationToken);
+        ListTimelineAsync(UserTimeline, authorId, range, limit, cancellationToken);
 
     public Task<IReadOnlyList<TimelineEntry>> ListHomeTimelineAsync(Guid userId, IdRange range, int limit, CancellationToken cancellationToken) =>
-        ListTimelineAsync(HomeMembers, userId, range, limit, cancellationToken);
+        ListTimelineAsync(HomeTimeline, userId, range, limit, cancellationToken);
 
     /// <summary>
-    /// The timeline of <paramref name="members"/> (a query of user ids): a merge of each member's newest tweets and
-    /// retweets. Each member contributes at most <paramref name="limit"/> rows of each kind, found through the
-    /// (author, id) and (user, id) indexes above the member's (limit + 1)-th newest row, the one lower bound of the
-    /// index range, so a page costs the same whether the members posted a minute or a year ago. An entry hides when
-    /// the members retweeted its tweet later.
+    /// The timeline of a set of members: a merge of each member's newest tweets and retweets. Each member contributes
+    /// at most <paramref name="limit"/> + 1 rows of each kind, found through the (author, id) and (user, id) indexes
+    /// above the member's (limit + 1)-th newest visible row, the one lower bound of the index range, so a page costs
+    /// the same whether the members posted a minute or a year ago. An entry hides when a member retweeted its tweet
+    /// later.
     /// </summary>
-    private async Task<IReadOnlyList<TimelineEntry>> ListTimelineAsync(string members, Guid key, IdRange range, int limit, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TimelineEntry>> ListTimelineAsync(string sql, Guid key, IdRange range, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = TimelineSql(members);
+        command.CommandText = sql;
         command.Parameters.AddWithValue("$key", Key(key));
         command.Parameters.AddWithValue("$before", Upper(range.Before));
         command.Parameters.AddWithValue("$after", Lower(range.After));
@@ -56,34 +56,43 @@ public sealed partial class SqliteTweetStore
         return entries;
     }
 
-    internal const string HomeMembers = "SELECT $key UNION ALL SELECT followee_id FROM follows WHERE follower_id = $key";
+    internal static readonly string HomeTimeline = TimelineSql(
+        "SELECT $key UNION ALL SELECT followee_id FROM follows WHERE follower_id = $key",
+        "(+n.user_id = $key OR EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = $key AND f.followee_id = n.user_id))");
 
-    internal const string UserMembers = "SELECT $key";
+    internal static readonly string UserTimeline = TimelineSql("SELECT $key", "+n.user_id = $key");
 
-    /// <summary>The timeline query of <see cref="ListTimelineAsync"/> for a query of member ids.</summary>
-    internal static string TimelineSql(string members)
+    /// <summary>
+    /// The timeline query for a query of member ids and the test that a retweet's user (<c>n.user_id</c>) is a member.
+    /// </summary>
+    private static string TimelineSql(string members, string isMember)
     {
         // "+" keeps SQLite on the (tweet_id, id) index, where a tweet has few rows, instead of probing (user_id, tweet_id)
         // once per member. CROSS JOIN fixes the join order: left to choose, SQLite's planner scanned every tweet of the
         // database against an automatic index on the entries (a page took 15 ms at 63k tweets instead of 1 ms).
-        const string NewerRetweet = "EXISTS (SELECT 1 FROM retweets n WHERE n.tweet_id = {0} AND n.id > {1} AND +n.user_id IN members)";
+        // The membership test is a lookup in follows, not "IN members": inside a correlated subquery SQLite rebuilt the
+        // list (and a Bloom filter over it) for every probe. The candidates come out sorted (a merge of the two arms),
+        // so the hide test runs only until the page is full, and only the page's rows are joined to tweets and users.
+        var newerRetweet = $"EXISTS (SELECT 1 FROM retweets n WHERE n.tweet_id = {{0}} AND n.id > {{1}} AND {isMember})";
         return $"""
             WITH members(id) AS ({members}),
-            entries(key, tweet_id, by_id, at) AS (
+            candidates(key, tweet_id, by_id, at) AS (
                 SELECT t.id, t.id, NULL, NULL FROM members m CROSS JOIN tweets t ON t.author_id = m.id
-                WHERE t.id < $before AND NOT {string.Format(NewerRetweet, "t.id", "t.id")}
+                WHERE t.id < $before
                     AND t.id > coalesce((SELECT x.id FROM tweets x
-                        WHERE x.author_id = m.id AND x.id < $before AND x.id > $after AND NOT {string.Format(NewerRetweet, "x.id", "x.id")}
+                        WHERE x.author_id = m.id AND x.id < $before AND x.id > $after AND NOT {string.Format(newerRetweet, "x.id", "x.id")}
                         ORDER BY x.id DESC LIMIT 1 OFFSET $limit), $after)
                 UNION ALL
                 SELECT r.id, r.tweet_id, r.user_id, r.created_at FROM members m CROSS JOIN retweets r ON r.user_id = m.id
-                WHERE r.id < $before AND NOT {string.Format(NewerRetweet, "r.tweet_id", "r.id")}
+                WHERE r.id < $before
                     AND r.id > coalesce((SELECT x.id FROM retweets x
-                        WHERE x.user_id = m.id AND x.id < $before AND x.id > $after AND NOT {string.Format(NewerRetweet, "x.tweet_id", "x.id")}
-                        ORDER BY x.id DESC LIMIT 1 OFFSET $limit), $after))
+                        WHERE x.user_id = m.id AND x.id < $before AND x.id > $after AND NOT {string.Format(newerRetweet, "x.tweet_id", "x.id")}
+                        ORDER BY x.id DESC LIMIT 1 OFFSET $limit), $after)
+                ORDER BY 1 DESC LIMIT -1),
+            page AS (SELECT * FROM candidates c WHERE NOT {string.Format(newerRetweet, "c.tweet_id", "c.key")} ORDER BY c.key DESC LIMIT $limit)
             SELECT e.key, b.id, b.username, b.first_name, b.last_name, e.at, {TweetColumns}
-            FROM entries e CROSS JOIN tweets t ON t.id = e.tweet_id JOIN users u ON u.id = t.author_id LEFT JOIN users b ON b.id = e.by_id
-            ORDER BY e.key DESC LIMIT $limit
+            FROM page e CROSS JOIN tweets t ON t.id = e.tweet_id JOIN users u ON u.id = t.author_id LEFT JOIN users b ON b.id = e.by_id
+            ORDER BY e.key DESC
             """;
     }
 

@@ -20,7 +20,7 @@ public sealed class SeedCommandTests
             Assert.AreEqual(0, await SeedCommand.RunAsync(["--users", "30", "--tweets", "300", $"--Storage:SqlitePath={path}"]));
 
             var options = Options.Create(new StorageOptions { SqlitePath = path });
-            var connections = new SqliteConnectionFactory(options);
+            using var connections = new SqliteConnectionFactory(options);
             await using var writer = new SqliteWriter(connections, options, NullLogger<SqliteWriter>.Instance);
             var store = new SqliteTweetStore(connections, writer);
             var user = await store.FindUserByUsernameAsync("user0", default);

@@ -2,6 +2,7 @@ using DbUp;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using TweetsSoap.Service.Domain;
 using TweetsSoap.Service.Domain.TweetText;
 using TweetsSoap.Service.Storage;
 using TweetsSoap.Service.Storage.Sqlite;
@@ -13,6 +14,7 @@ public class SqliteTweetStoreTests : TweetStoreTests
 {
     private readonly List<string> _directories = [];
     private readonly List<SqliteWriter> _writers = [];
+    private readonly List<SqliteConnectionFactory> _factories = [];
     private SqliteConnectionFactory _connections = null!;
 
     protected override Task<(ITweetStore Store, IStoreSchema Schema)> CreateStoreAsync()
@@ -23,6 +25,7 @@ public class SqliteTweetStoreTests : TweetStoreTests
         var connections = new SqliteConnectionFactory(options);
         var writer = new SqliteWriter(connections, options, NullLogger<SqliteWriter>.Instance);
         _writers.Add(writer);
+        _factories.Add(connections);
         _connections ??= connections;
         return Task.FromResult<(ITweetStore, IStoreSchema)>((Wrap(new SqliteTweetStore(connections, writer)), connections));
     }
@@ -35,6 +38,11 @@ public class SqliteTweetStoreTests : TweetStoreTests
         foreach (var writer in _writers)
         {
             await writer.DisposeAsync();
+        }
+
+        foreach (var factory in _factories)
+        {
+            factory.Dispose();
         }
 
         SqliteConnection.ClearAllPools();
@@ -54,6 +62,36 @@ public class SqliteTweetStoreTests : TweetStoreTests
         Assert.IsGreaterThanOrEqualTo(3, scripts);
         Assert.AreEqual((long)scripts, await ScalarAsync(connection, "SELECT count(*) FROM schemaversions"));
         Assert.AreEqual(1L, await ScalarAsync(connection, "PRAGMA foreign_keys"));
+    }
+
+    [TestMethod]
+    public async Task ReadConnections_AreLentAgainWithTheirStatements_AndSeeEveryLaterCommit()
+    {
+        var author = User("reuse", "reuse@example.org");
+        await Store.CreateUserAsync(author, default);
+        var tweet = await PostAsync(author, "read twice");
+        SqliteCommand first;
+        await using (var connection = await _connections.ReadAsync(default))
+        {
+            first = connection.Command("SELECT like_count FROM tweets WHERE id = $id");
+            first.Parameters.AddWithValue("$id", tweet.ToString("D"));
+            Assert.AreEqual(0L, await first.ExecuteScalarAsync());
+        }
+
+        await Store.AddRelationAsync(Relation.Like, author.Id, tweet, Clock.NewId(), DateTime.UtcNow, default);
+
+        // The same connection comes back with the statement it compiled, unbound, and its next run reads past the commit:
+        // a statement kept between calls must not keep the snapshot of its first run.
+        await using (var connection = await _connections.ReadAsync(default))
+        {
+            var again = connection.Command("SELECT like_count FROM tweets WHERE id = $id");
+            Assert.AreSame(first, again);
+            Assert.IsEmpty(again.Parameters);
+            again.Parameters.AddWithValue("$id", tweet.ToString("D"));
+            Assert.AreEqual(1L, await again.ExecuteScalarAsync());
+        }
+
+        Assert.AreEqual(1, (await Store.GetTweetAsync(tweet, default))!.LikeCount);
     }
 
     [TestMethod]

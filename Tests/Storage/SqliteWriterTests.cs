@@ -38,6 +38,7 @@ public sealed class SqliteWriterTests
     public async Task DeleteDatabaseAsync()
     {
         await _writer.DisposeAsync();
+        _connections.Dispose();
         SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }

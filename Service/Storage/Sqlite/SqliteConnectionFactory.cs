@@ -1,15 +1,24 @@
+using System.Collections.Concurrent;
 using DbUp;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace TweetsSoap.Service.Storage.Sqlite;
 
-/// <summary>Opens pooled connections to the database file, creating and migrating it on first use.</summary>
-public sealed class SqliteConnectionFactory : IStoreSchema
+/// <summary>
+/// Opens connections to the database file, creating and migrating it on first use, and keeps the idle read
+/// connections with their compiled statements (<see cref="ReadAsync"/>).
+/// </summary>
+public sealed class SqliteConnectionFactory : IStoreSchema, IDisposable
 {
     private const string MigrationPrefix = "TweetsSoap.Service.Storage.Sqlite.Migrations.";
 
+    // More readers than this at once are opened and closed per call; requests beyond a few per core only queue.
+    private const int MaxIdleReaders = 32;
+
     private readonly string _connectionString;
+    private readonly ConcurrentBag<SqliteReadConnection> _idleReaders = [];
+    private volatile bool _disposed;
 
     public SqliteConnectionFactory(IOptions<StorageOptions> options)
     {
@@ -32,6 +41,45 @@ public sealed class SqliteConnectionFactory : IStoreSchema
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
+    }
+
+    /// <summary>A read connection for one call; dispose it to give it back with the statements it compiled.</summary>
+    public async ValueTask<SqliteReadConnection> ReadAsync(CancellationToken cancellationToken)
+    {
+        if (_idleReaders.TryTake(out var idle))
+        {
+            return idle;
+        }
+
+        // Outside Microsoft.Data.Sqlite's pool: that pool would keep the connection but not its statements.
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString());
+        await connection.OpenAsync(cancellationToken);
+        return new SqliteReadConnection(connection, Release);
+    }
+
+    private void Release(SqliteReadConnection reader)
+    {
+        if (_disposed || !reader.IsOpen || _idleReaders.Count >= MaxIdleReaders)
+        {
+            reader.Close();
+            return;
+        }
+
+        _idleReaders.Add(reader);
+        if (_disposed && _idleReaders.TryTake(out var late))
+        {
+            late.Close();
+        }
+    }
+
+    /// <summary>Closes the idle read connections; readers still lent out close when they are given back.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        while (_idleReaders.TryTake(out var reader))
+        {
+            reader.Close();
+        }
     }
 
     /// <summary>The connection of <see cref="SqliteWriter"/>: its own, outside the pool, because it changes its pragmas.</summary>

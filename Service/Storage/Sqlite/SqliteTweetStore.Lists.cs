@@ -8,17 +8,18 @@ public sealed partial class SqliteTweetStore
 {
     public async Task<IReadOnlyList<UserRecord>> FindUsersByUsernamesAsync(IReadOnlyCollection<string> usernames, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"{UserSelect} WHERE u.username_key IN ({InList(command, "$u", Username.CanonicalKeys(usernames))})";
+        var keys = Username.CanonicalKeys(usernames);
+        await using var connection = await connections.ReadAsync(cancellationToken);
+        var command = connection.Command($"{UserSelect} WHERE u.username_key IN ({InList("$u", keys.Length)})");
+        Bind(command, "$u", keys);
         return await ReadUsersAsync(command, cancellationToken);
     }
 
     public async Task<IReadOnlyList<TweetRecord>> GetTweetsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"{TweetSelect} WHERE t.id IN ({InList(command, "$t", ids.Select(Key))})";
+        await using var connection = await connections.ReadAsync(cancellationToken);
+        var command = connection.Command($"{TweetSelect} WHERE t.id IN ({InList("$t", ids.Count)})");
+        Bind(command, "$t", ids.Select(Key));
         return await ReadTweetsAsync(command, cancellationToken);
     }
 
@@ -37,9 +38,8 @@ public sealed partial class SqliteTweetStore
     /// </summary>
     private async Task<IReadOnlyList<TimelineEntry>> ListTimelineAsync(string sql, Guid key, IdRange range, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
+        await using var connection = await connections.ReadAsync(cancellationToken);
+        var command = connection.Command(sql);
         command.Parameters.AddWithValue("$key", Key(key));
         command.Parameters.AddWithValue("$before", Upper(range.Before));
         command.Parameters.AddWithValue("$after", Lower(range.After));
@@ -101,11 +101,10 @@ public sealed partial class SqliteTweetStore
 
     public async Task<IReadOnlyList<TweetRecord>> SearchTweetsAsync(SearchQuery query, IdRange range, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        await using var connection = await connections.ReadAsync(cancellationToken);
         // FTS5 walks its rowids (tweets.seq) newest first and stops at the limit: no sort of all matches. The id
         // bounds become seq bounds through the nearest surviving tweet, so a deleted page-token tweet still works.
-        command.CommandText = $"""
+        var command = connection.Command($"""
             SELECT {TweetColumns}
             FROM (SELECT rowid AS seq FROM tweet_search
                   WHERE tweet_search MATCH $match
@@ -114,7 +113,7 @@ public sealed partial class SqliteTweetStore
                   ORDER BY rowid DESC LIMIT $limit) s
             JOIN tweets t ON t.seq = s.seq JOIN users u ON u.id = t.author_id
             ORDER BY t.seq DESC
-            """;
+            """);
         command.Parameters.AddWithValue("$match", FtsMatch(query));
         command.Parameters.AddWithValue("$before", Upper(range.Before));
         command.Parameters.AddWithValue("$after", Lower(range.After));
@@ -124,13 +123,12 @@ public sealed partial class SqliteTweetStore
 
     private async Task<IReadOnlyList<TweetRecord>> ListRangeAsync(string where, Guid key, IdRange range, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
+        await using var connection = await connections.ReadAsync(cancellationToken);
+        var command = connection.Command($"""
             {TweetSelect}
             WHERE {where} AND t.id < $before AND t.id > $after
             ORDER BY t.id DESC LIMIT $limit
-            """;
+            """);
         command.Parameters.AddWithValue("$key", Key(key));
         command.Parameters.AddWithValue("$before", Upper(range.Before));
         command.Parameters.AddWithValue("$after", Lower(range.After));
@@ -157,16 +155,15 @@ public sealed partial class SqliteTweetStore
         return string.Join(" AND ", terms);
     }
 
-    private static string InList<T>(SqliteCommand command, string prefix, IEnumerable<T> values)
+    private static string InList(string prefix, int count) =>
+        count == 0 ? "NULL" : string.Join(", ", Enumerable.Range(0, count).Select(i => $"{prefix}{i}"));
+
+    private static void Bind<T>(SqliteCommand command, string prefix, IEnumerable<T> values)
     {
-        var names = new List<string>();
+        var i = 0;
         foreach (var value in values)
         {
-            var name = $"{prefix}{names.Count}";
-            command.Parameters.AddWithValue(name, value);
-            names.Add(name);
+            command.Parameters.AddWithValue($"{prefix}{i++}", value);
         }
-
-        return names.Count == 0 ? "NULL" : string.Join(", ", names);
     }
 }

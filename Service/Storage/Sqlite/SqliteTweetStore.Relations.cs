@@ -54,9 +54,8 @@ public sealed partial class SqliteTweetStore
     private async Task<IReadOnlyList<Keyed<T>>> ListKeyedAsync<T>(
         string select, Guid key, Guid? before, int limit, Func<SqliteDataReader, int, T> read, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"{select} AND r.id < $before ORDER BY r.id DESC LIMIT $limit";
+        await using var connection = await connections.ReadAsync(cancellationToken);
+        var command = connection.Command($"{select} AND r.id < $before ORDER BY r.id DESC LIMIT $limit");
         command.Parameters.AddWithValue("$key", Key(key));
         command.Parameters.AddWithValue("$before", Upper(before));
         command.Parameters.AddWithValue("$limit", limit);

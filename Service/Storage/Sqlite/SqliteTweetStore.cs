@@ -45,9 +45,8 @@ public sealed partial class SqliteTweetStore(SqliteConnectionFactory connections
 
     public async Task<UserRecord?> GetUserAsync(Guid id, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"{UserSelect} WHERE u.id = $id";
+        await using var connection = await connections.ReadAsync(cancellationToken);
+        var command = connection.Command($"{UserSelect} WHERE u.id = $id");
         command.Parameters.AddWithValue("$id", Key(id));
         return (await ReadUsersAsync(command, cancellationToken)).SingleOrDefault();
     }
@@ -59,22 +58,20 @@ public sealed partial class SqliteTweetStore(SqliteConnectionFactory connections
             return null;
         }
 
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"{UserSelect} WHERE u.username_key = $key";
+        await using var connection = await connections.ReadAsync(cancellationToken);
+        var command = connection.Command($"{UserSelect} WHERE u.username_key = $key");
         command.Parameters.AddWithValue("$key", key);
         return (await ReadUsersAsync(command, cancellationToken)).SingleOrDefault();
     }
 
     public async Task<IReadOnlyList<UserRecord>> ListUsersAsync(Guid? before, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
+        await using var connection = await connections.ReadAsync(cancellationToken);
+        var command = connection.Command($"""
             {UserSelect}
             WHERE u.id < $before
             ORDER BY u.id DESC LIMIT $limit
-            """;
+            """);
         command.Parameters.AddWithValue("$before", Upper(before));
         command.Parameters.AddWithValue("$limit", limit);
         return await ReadUsersAsync(command, cancellationToken);
@@ -129,9 +126,8 @@ public sealed partial class SqliteTweetStore(SqliteConnectionFactory connections
 
     public async Task<TweetRecord?> FindTweetByClientRequestIdAsync(Guid authorId, string clientRequestId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"{TweetSelect} WHERE t.author_id = $author AND t.client_request_id = $request";
+        await using var connection = await connections.ReadAsync(cancellationToken);
+        var command = connection.Command($"{TweetSelect} WHERE t.author_id = $author AND t.client_request_id = $request");
         command.Parameters.AddWithValue("$author", Key(authorId));
         command.Parameters.AddWithValue("$request", clientRequestId);
         return (await ReadTweetsAsync(command, cancellationToken)).SingleOrDefault();
@@ -139,24 +135,17 @@ public sealed partial class SqliteTweetStore(SqliteConnectionFactory connections
 
     public async Task<TweetRecord?> GetTweetAsync(Guid id, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"{TweetSelect} WHERE t.id = $id";
+        await using var connection = await connections.ReadAsync(cancellationToken);
+        var command = connection.Command($"{TweetSelect} WHERE t.id = $id");
         command.Parameters.AddWithValue("$id", Key(id));
         return (await ReadTweetsAsync(command, cancellationToken)).SingleOrDefault();
     }
 
     public async Task<IReadOnlyList<TweetRecord>> ListTweetsAsync(Guid? authorId, Guid? before, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        await using var connection = await connections.ReadAsync(cancellationToken);
         // Two statements rather than "$author IS NULL OR ..." so that SQLite picks the author index when it can.
-        var where = authorId is null ? "" : "t.author_id = $author AND ";
-        command.CommandText = $"""
-            {TweetSelect}
-            WHERE {where}t.id < $before
-            ORDER BY t.id DESC LIMIT $limit
-            """;
+        var command = connection.Command(authorId is null ? ListAllTweets : ListAuthorTweets);
         if (authorId is { } author)
         {
             command.Parameters.AddWithValue("$author", Key(author));
@@ -166,6 +155,10 @@ public sealed partial class SqliteTweetStore(SqliteConnectionFactory connections
         command.Parameters.AddWithValue("$limit", limit);
         return await ReadTweetsAsync(command, cancellationToken);
     }
+
+    private const string ListAllTweets = $"{TweetSelect} WHERE t.id < $before ORDER BY t.id DESC LIMIT $limit";
+
+    private const string ListAuthorTweets = $"{TweetSelect} WHERE t.author_id = $author AND t.id < $before ORDER BY t.id DESC LIMIT $limit";
 
     public Task<bool> UpdateTweetTextAsync(Guid id, string text, DateTime updatedAt, CancellationToken cancellationToken) =>
         UpdateTweetTextAsync(id, text, ParsedText.Of(text), updatedAt, cancellationToken);

@@ -14,9 +14,17 @@ namespace TweetsSoap.Service.Storage;
 /// deleting a tweet and changing or deleting a user (rare) forget everything.
 /// A read that misses fills the cache only if no write finished while it read: <see cref="_generation"/> counts
 /// finished writes, so a read that raced a commit cannot put back the value the commit replaced.
+/// Lists of tweets and timelines, when the inner store can give their keys alone (<see cref="ITweetKeyLists"/>), are
+/// filled in from the cache, the misses read in one batch. A tweet deleted between the two reads makes the list
+/// read again whole, so a page never comes back shorter than the store would have made it.
 /// </remarks>
-public sealed class CachingTweetStore(ITweetStore inner, int capacity) : ITweetStore
+public sealed class CachingTweetStore(ITweetStore inner, ITweetKeyLists? keys, int capacity) : ITweetStore
 {
+    public CachingTweetStore(ITweetStore inner, int capacity)
+        : this(inner, inner as ITweetKeyLists, capacity)
+    {
+    }
+
     private readonly Dictionary<Guid, TweetRecord> _tweets = [];
     private readonly Lock _gate = new();
     private long _generation;
@@ -41,17 +49,116 @@ public sealed class CachingTweetStore(ITweetStore inner, int capacity) : ITweetS
             {
                 if (_generation == generation)
                 {
-                    if (_tweets.Count >= capacity)
-                    {
-                        _tweets.Clear();
-                    }
-
-                    _tweets[id] = tweet;
+                    Remember(tweet);
                 }
             }
         }
 
         return tweet;
+    }
+
+    public async Task<IReadOnlyList<TweetRecord>> ListTweetsAsync(Guid? authorId, Guid? before, int limit, CancellationToken cancellationToken)
+    {
+        if (keys is not null
+            && await ResolveAsync(await keys.ListTweetIdsAsync(authorId, before, limit, cancellationToken), id => id, (_, tweet) => tweet, cancellationToken) is { } tweets)
+        {
+            return tweets;
+        }
+
+        return await inner.ListTweetsAsync(authorId, before, limit, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<TimelineEntry>> ListUserTimelineAsync(Guid authorId, IdRange range, int limit, CancellationToken cancellationToken)
+    {
+        if (keys is not null
+            && await ResolveAsync(await keys.ListUserTimelineKeysAsync(authorId, range, limit, cancellationToken), Tweet, Entry, cancellationToken) is { } entries)
+        {
+            return entries;
+        }
+
+        return await inner.ListUserTimelineAsync(authorId, range, limit, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<TimelineEntry>> ListHomeTimelineAsync(Guid userId, IdRange range, int limit, CancellationToken cancellationToken)
+    {
+        if (keys is not null
+            && await ResolveAsync(await keys.ListHomeTimelineKeysAsync(userId, range, limit, cancellationToken), Tweet, Entry, cancellationToken) is { } entries)
+        {
+            return entries;
+        }
+
+        return await inner.ListHomeTimelineAsync(userId, range, limit, cancellationToken);
+    }
+
+    private static Guid Tweet(TimelineKey key) => key.TweetId;
+
+    private static TimelineEntry Entry(TimelineKey key, TweetRecord tweet) => new(key.Key, tweet, key.Retweet);
+
+    /// <summary>
+    /// The rows of <paramref name="keys"/> with their tweets, from the cache or read in one batch (which fills the cache
+    /// under the same rule as <see cref="GetTweetAsync"/>); null when a tweet no longer exists.
+    /// </summary>
+    private async Task<TResult[]?> ResolveAsync<TKey, TResult>(
+        IReadOnlyList<TKey> keys, Func<TKey, Guid> tweetOf, Func<TKey, TweetRecord, TResult> result, CancellationToken cancellationToken)
+    {
+        var tweets = new TweetRecord?[keys.Count];
+        List<Guid>? missing = null;
+        long generation;
+        lock (_gate)
+        {
+            generation = _generation;
+            for (var i = 0; i < keys.Count; i++)
+            {
+                if (!_tweets.TryGetValue(tweetOf(keys[i]), out tweets[i]))
+                {
+                    (missing ??= []).Add(tweetOf(keys[i]));
+                }
+            }
+        }
+
+        if (missing is not null)
+        {
+            var read = (await inner.GetTweetsAsync(missing, cancellationToken)).ToDictionary(t => t.Id);
+            lock (_gate)
+            {
+                if (_generation == generation)
+                {
+                    foreach (var tweet in read.Values)
+                    {
+                        Remember(tweet);
+                    }
+                }
+            }
+
+            for (var i = 0; i < keys.Count; i++)
+            {
+                if (tweets[i] is null)
+                {
+                    if (!read.TryGetValue(tweetOf(keys[i]), out tweets[i]))
+                    {
+                        return null;
+                    }
+                }
+            }
+        }
+
+        var results = new TResult[keys.Count];
+        for (var i = 0; i < keys.Count; i++)
+        {
+            results[i] = result(keys[i], tweets[i]!);
+        }
+
+        return results;
+    }
+
+    private void Remember(TweetRecord tweet)
+    {
+        if (_tweets.Count >= capacity)
+        {
+            _tweets.Clear();
+        }
+
+        _tweets[tweet.Id] = tweet;
     }
 
     public async Task CreateTweetAsync(NewTweet tweet, CancellationToken cancellationToken)
@@ -177,20 +284,11 @@ public sealed class CachingTweetStore(ITweetStore inner, int capacity) : ITweetS
     public Task<TweetRecord?> FindTweetByClientRequestIdAsync(Guid authorId, string clientRequestId, CancellationToken cancellationToken) =>
         inner.FindTweetByClientRequestIdAsync(authorId, clientRequestId, cancellationToken);
 
-    public Task<IReadOnlyList<TweetRecord>> ListTweetsAsync(Guid? authorId, Guid? before, int limit, CancellationToken cancellationToken) =>
-        inner.ListTweetsAsync(authorId, before, limit, cancellationToken);
-
     public Task<IReadOnlyList<UserRecord>> FindUsersByUsernamesAsync(IReadOnlyCollection<string> usernames, CancellationToken cancellationToken) =>
         inner.FindUsersByUsernamesAsync(usernames, cancellationToken);
 
     public Task<IReadOnlyList<TweetRecord>> GetTweetsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         inner.GetTweetsAsync(ids, cancellationToken);
-
-    public Task<IReadOnlyList<TimelineEntry>> ListUserTimelineAsync(Guid authorId, IdRange range, int limit, CancellationToken cancellationToken) =>
-        inner.ListUserTimelineAsync(authorId, range, limit, cancellationToken);
-
-    public Task<IReadOnlyList<TimelineEntry>> ListHomeTimelineAsync(Guid userId, IdRange range, int limit, CancellationToken cancellationToken) =>
-        inner.ListHomeTimelineAsync(userId, range, limit, cancellationToken);
 
     public Task<IReadOnlyList<TweetRecord>> ListConversationAsync(Guid conversationId, IdRange range, int limit, CancellationToken cancellationToken) =>
         inner.ListConversationAsync(conversationId, range, limit, cancellationToken);

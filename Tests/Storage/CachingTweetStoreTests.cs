@@ -124,6 +124,81 @@ public sealed class CachingTweetStoreTests : SqliteTweetStoreTests
     }
 
     [TestMethod]
+    public async Task Lists_WhenATweetIsDeletedBetweenTheKeysAndTheRows_AreReadAgainWhole()
+    {
+        var author = User("hasty", "hasty@example.org");
+        await Store.CreateUserAsync(author, default);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add(await PostAsync(author, $"tweet {i}"));
+        }
+
+        // The keys are listed, then the newest tweet goes (through the cache, as the service deletes) before the rows are filled in.
+        var cache = null as CachingTweetStore;
+        var keys = new DeletingAfterListing(_uncached, () => cache!.DeleteTweetAsync(ids[^1], default));
+        cache = new CachingTweetStore(_uncached, keys, capacity: 100);
+
+        var tweets = await cache.ListTweetsAsync(author.Id, null, 3, default);
+        var timeline = await cache.ListUserTimelineAsync(author.Id, IdRange.All, 3, default);
+        var home = await cache.ListHomeTimelineAsync(author.Id, IdRange.All, 3, default);
+
+        // A page of 3 from 4 remaining tweets: full, newest first, without the deleted one.
+        CollectionAssert.AreEqual(new[] { ids[3], ids[2], ids[1] }, tweets.Select(t => t.Id).ToList());
+        CollectionAssert.AreEqual(new[] { ids[3], ids[2], ids[1] }, timeline.Select(e => e.Tweet.Id).ToList());
+        CollectionAssert.AreEqual(new[] { ids[3], ids[2], ids[1] }, home.Select(e => e.Tweet.Id).ToList());
+        Assert.AreEqual(3, keys.Listings);
+    }
+
+    [TestMethod]
+    public async Task Lists_FillInTweetsFromTheCache_AndShowTheLastWrite()
+    {
+        var author = User("cached", "cached@example.org");
+        var fan = User("fan", "fan@example.org");
+        await Store.CreateUserAsync(author, default);
+        await Store.CreateUserAsync(fan, default);
+        var tweetId = await PostAsync(author, "listed");
+        Assert.AreEqual(0, (await Store.ListTweetsAsync(author.Id, null, 10, default)).Single().LikeCount);
+
+        // Behind the cache's back the row changes: a list that read rows would show it, one filled from the cache does not.
+        Assert.IsTrue(await _uncached.AddRelationAsync(Relation.Like, fan.Id, tweetId, Clock.NewId(), DateTime.UtcNow, default));
+        Assert.AreEqual(0, (await Store.ListTweetsAsync(author.Id, null, 10, default)).Single().LikeCount);
+        Assert.AreEqual(0, (await Store.ListUserTimelineAsync(author.Id, IdRange.All, 10, default)).Single().Tweet.LikeCount);
+
+        // Through the cache, a write is seen by the next list at once.
+        Assert.IsTrue(await Store.RemoveRelationAsync(Relation.Like, fan.Id, tweetId, default));
+        Assert.IsTrue(await Store.AddRelationAsync(Relation.Retweet, fan.Id, tweetId, Clock.NewId(), DateTime.UtcNow, default));
+        Assert.AreEqual((0, 1), (await Store.ListTweetsAsync(author.Id, null, 10, default)).Select(t => (t.LikeCount, t.RetweetCount)).Single());
+        var fanHome = await Store.ListHomeTimelineAsync(fan.Id, IdRange.All, 10, default);
+        Assert.AreEqual((tweetId, fan.Id, 1), fanHome.Select(e => (e.Tweet.Id, e.Retweet!.UserId, e.Tweet.RetweetCount)).Single());
+    }
+
+    /// <summary>Lists keys from the store, then runs a write once, before the caller fills the rows in.</summary>
+    private sealed class DeletingAfterListing(ITweetKeyLists inner, Func<Task> write) : ITweetKeyLists
+    {
+        public int Listings { get; private set; }
+
+        public async Task<IReadOnlyList<Guid>> ListTweetIdsAsync(Guid? authorId, Guid? before, int limit, CancellationToken cancellationToken) =>
+            await AfterAsync(await inner.ListTweetIdsAsync(authorId, before, limit, cancellationToken));
+
+        public async Task<IReadOnlyList<TimelineKey>> ListUserTimelineKeysAsync(Guid authorId, IdRange range, int limit, CancellationToken cancellationToken) =>
+            await AfterAsync(await inner.ListUserTimelineKeysAsync(authorId, range, limit, cancellationToken));
+
+        public async Task<IReadOnlyList<TimelineKey>> ListHomeTimelineKeysAsync(Guid userId, IdRange range, int limit, CancellationToken cancellationToken) =>
+            await AfterAsync(await inner.ListHomeTimelineKeysAsync(userId, range, limit, cancellationToken));
+
+        private async Task<T> AfterAsync<T>(T listed)
+        {
+            if (Listings++ == 0)
+            {
+                await write();
+            }
+
+            return listed;
+        }
+    }
+
+    [TestMethod]
     public async Task GetTweet_AfterTheAuthorRenames_ShowsTheNewName()
     {
         var author = User("renamed", "renamed@example.org");

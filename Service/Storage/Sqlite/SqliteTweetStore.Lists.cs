@@ -24,19 +24,27 @@ public sealed partial class SqliteTweetStore
     }
 
     public Task<IReadOnlyList<TimelineEntry>> ListUserTimelineAsync(Guid authorId, IdRange range, int limit, CancellationToken cancellationToken) =>
-        ListTimelineAsync(UserTimeline, authorId, range, limit, cancellationToken);
+        ListTimelineAsync(UserTimeline, authorId, range, limit, r => ReadTweet(r, 6), (key, tweet, retweet) => new TimelineEntry(key, tweet, retweet), cancellationToken);
 
     public Task<IReadOnlyList<TimelineEntry>> ListHomeTimelineAsync(Guid userId, IdRange range, int limit, CancellationToken cancellationToken) =>
-        ListTimelineAsync(HomeTimeline, userId, range, limit, cancellationToken);
+        ListTimelineAsync(HomeTimeline, userId, range, limit, r => ReadTweet(r, 6), (key, tweet, retweet) => new TimelineEntry(key, tweet, retweet), cancellationToken);
+
+    public Task<IReadOnlyList<TimelineKey>> ListUserTimelineKeysAsync(Guid authorId, IdRange range, int limit, CancellationToken cancellationToken) =>
+        ListTimelineAsync(UserTimelineKeys, authorId, range, limit, r => Guid.Parse(r.GetString(6)), (key, id, retweet) => new TimelineKey(key, id, retweet), cancellationToken);
+
+    public Task<IReadOnlyList<TimelineKey>> ListHomeTimelineKeysAsync(Guid userId, IdRange range, int limit, CancellationToken cancellationToken) =>
+        ListTimelineAsync(HomeTimelineKeys, userId, range, limit, r => Guid.Parse(r.GetString(6)), (key, id, retweet) => new TimelineKey(key, id, retweet), cancellationToken);
 
     /// <summary>
     /// The timeline of a set of members: a merge of each member's newest tweets and retweets. Each member contributes
     /// at most <paramref name="limit"/> + 1 rows of each kind, found through the (author, id) and (user, id) indexes
     /// above the member's (limit + 1)-th newest visible row, the one lower bound of the index range, so a page costs
     /// the same whether the members posted a minute or a year ago. An entry hides when a member retweeted its tweet
-    /// later.
+    /// later. Columns 0–5 are the key and the retweet; <paramref name="readTweet"/> reads the rest.
     /// </summary>
-    private async Task<IReadOnlyList<TimelineEntry>> ListTimelineAsync(string sql, Guid key, IdRange range, int limit, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TEntry>> ListTimelineAsync<TTweet, TEntry>(
+        string sql, Guid key, IdRange range, int limit, Func<SqliteDataReader, TTweet> readTweet, Func<Guid, TTweet, RetweetRecord?, TEntry> entry,
+        CancellationToken cancellationToken)
     {
         await using var connection = await connections.ReadAsync(cancellationToken);
         var command = connection.Command(sql);
@@ -44,28 +52,37 @@ public sealed partial class SqliteTweetStore
         command.Parameters.AddWithValue("$before", Upper(range.Before));
         command.Parameters.AddWithValue("$after", Lower(range.After));
         command.Parameters.AddWithValue("$limit", limit);
-        var entries = new List<TimelineEntry>();
+        var entries = new List<TEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var retweet = reader.IsDBNull(1) ? null : new RetweetRecord(
                 Guid.Parse(reader.GetString(1)), reader.GetString(2), reader.GetString(3), reader.GetString(4), FromUnixMs(reader.GetInt64(5)));
-            entries.Add(new TimelineEntry(Guid.Parse(reader.GetString(0)), ReadTweet(reader, 6), retweet));
+            entries.Add(entry(Guid.Parse(reader.GetString(0)), readTweet(reader), retweet));
         }
 
         return entries;
     }
 
-    internal static readonly string HomeTimeline = TimelineSql(
-        "SELECT $key UNION ALL SELECT followee_id FROM follows WHERE follower_id = $key",
-        "(+n.user_id = $key OR EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = $key AND f.followee_id = n.user_id))");
+    private const string HomeMembers = "SELECT $key UNION ALL SELECT followee_id FROM follows WHERE follower_id = $key";
 
-    internal static readonly string UserTimeline = TimelineSql("SELECT $key", "+n.user_id = $key");
+    private const string IsHomeMember = "(+n.user_id = $key OR EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = $key AND f.followee_id = n.user_id))";
+
+    private const string TweetRows = $"{TweetColumns} FROM page e CROSS JOIN tweets t ON t.id = e.tweet_id JOIN users u ON u.id = t.author_id";
+
+    internal static readonly string HomeTimeline = TimelineSql(HomeMembers, IsHomeMember, TweetRows);
+
+    internal static readonly string UserTimeline = TimelineSql("SELECT $key", "+n.user_id = $key", TweetRows);
+
+    private static readonly string HomeTimelineKeys = TimelineSql(HomeMembers, IsHomeMember, "e.tweet_id FROM page e");
+
+    private static readonly string UserTimelineKeys = TimelineSql("SELECT $key", "+n.user_id = $key", "e.tweet_id FROM page e");
 
     /// <summary>
-    /// The timeline query for a query of member ids and the test that a retweet's user (<c>n.user_id</c>) is a member.
+    /// The timeline query for a query of member ids, the test that a retweet's user (<c>n.user_id</c>) is a member, and
+    /// the page's tweet columns with the joins they need.
     /// </summary>
-    private static string TimelineSql(string members, string isMember)
+    private static string TimelineSql(string members, string isMember, string tweetRows)
     {
         // "+" keeps SQLite on the (tweet_id, id) index, where a tweet has few rows, instead of probing (user_id, tweet_id)
         // once per member. CROSS JOIN fixes the join order: left to choose, SQLite's planner scanned every tweet of the
@@ -90,8 +107,8 @@ public sealed partial class SqliteTweetStore
                         ORDER BY x.id DESC LIMIT 1 OFFSET $limit), $after)
                 ORDER BY 1 DESC LIMIT -1),
             page AS (SELECT * FROM candidates c WHERE NOT {string.Format(newerRetweet, "c.tweet_id", "c.key")} ORDER BY c.key DESC LIMIT $limit)
-            SELECT e.key, b.id, b.username, b.first_name, b.last_name, e.at, {TweetColumns}
-            FROM page e CROSS JOIN tweets t ON t.id = e.tweet_id JOIN users u ON u.id = t.author_id LEFT JOIN users b ON b.id = e.by_id
+            SELECT e.key, b.id, b.username, b.first_name, b.last_name, e.at, {tweetRows}
+                LEFT JOIN users b ON b.id = e.by_id
             ORDER BY e.key DESC
             """;
     }

@@ -9,7 +9,7 @@ namespace TweetsSoap.Service.Storage.Sqlite;
 /// <see cref="ITweetStore"/> on an embedded SQLite file in WAL mode. Reads take a pooled connection per call; each
 /// write is a unit that <see cref="SqliteWriter"/> runs atomically on its one connection and commits with others.
 /// </summary>
-public sealed partial class SqliteTweetStore(SqliteConnectionFactory connections, SqliteWriter writes) : ITweetStore
+public sealed partial class SqliteTweetStore(SqliteConnectionFactory connections, SqliteWriter writes) : ITweetStore, ITweetKeyLists
 {
     private const string UserColumns =
         "id, username, email, password_hash, first_name, last_name, birth_date, created_at, signup_request_id";
@@ -154,6 +154,29 @@ public sealed partial class SqliteTweetStore(SqliteConnectionFactory connections
         command.Parameters.AddWithValue("$before", Upper(before));
         command.Parameters.AddWithValue("$limit", limit);
         return await ReadTweetsAsync(command, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Guid>> ListTweetIdsAsync(Guid? authorId, Guid? before, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.ReadAsync(cancellationToken);
+        var command = connection.Command(authorId is null
+            ? "SELECT id FROM tweets WHERE id < $before ORDER BY id DESC LIMIT $limit"
+            : "SELECT id FROM tweets WHERE author_id = $author AND id < $before ORDER BY id DESC LIMIT $limit");
+        if (authorId is { } author)
+        {
+            command.Parameters.AddWithValue("$author", Key(author));
+        }
+
+        command.Parameters.AddWithValue("$before", Upper(before));
+        command.Parameters.AddWithValue("$limit", limit);
+        var ids = new List<Guid>(limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(Guid.Parse(reader.GetString(0)));
+        }
+
+        return ids;
     }
 
     private const string ListAllTweets = $"{TweetSelect} WHERE t.id < $before ORDER BY t.id DESC LIMIT $limit";

@@ -2,6 +2,7 @@ using DbUp;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using SQLitePCL;
 using TweetsSoap.Service.Domain;
 using TweetsSoap.Service.Domain.TweetText;
 using TweetsSoap.Service.Storage;
@@ -92,6 +93,41 @@ public class SqliteTweetStoreTests : TweetStoreTests
         }
 
         Assert.AreEqual(1, (await Store.GetTweetAsync(tweet, default))!.LikeCount);
+    }
+
+    // SQLITE_STMTSTATUS_REPREPARE, which SQLitePCLRaw does not name.
+    private const int StatementReprepared = 5;
+
+    [TestMethod]
+    public async Task ReadConnections_RunAKeptStatementAgainWithNewValues_WithoutCompilingItAgain()
+    {
+        var author = User("planner", "planner@example.org");
+        await Store.CreateUserAsync(author, default);
+        await PostAsync(author, "one");
+
+        await using var connection = await _connections.ReadAsync(default);
+        Assert.AreEqual(raw.SQLITE_OK, raw.sqlite3_prepare_v2(connection.Handle, SqliteTweetStore.HomeTimeline, out var statement));
+        try
+        {
+            // Bound twice with different values, as two requests would: SQLite counts each time it compiles the statement again.
+            foreach (var before in new[] { "~", "0" })
+            {
+                raw.sqlite3_reset(statement);
+                raw.sqlite3_bind_text(statement, raw.sqlite3_bind_parameter_index(statement, "$key"), author.Id.ToString("D"));
+                raw.sqlite3_bind_text(statement, raw.sqlite3_bind_parameter_index(statement, "$before"), before);
+                raw.sqlite3_bind_text(statement, raw.sqlite3_bind_parameter_index(statement, "$after"), "");
+                raw.sqlite3_bind_int(statement, raw.sqlite3_bind_parameter_index(statement, "$limit"), 21);
+                while (raw.sqlite3_step(statement) == raw.SQLITE_ROW)
+                {
+                }
+            }
+
+            Assert.AreEqual(0, raw.sqlite3_stmt_status(statement, StatementReprepared, 0));
+        }
+        finally
+        {
+            raw.sqlite3_finalize(statement);
+        }
     }
 
     [TestMethod]

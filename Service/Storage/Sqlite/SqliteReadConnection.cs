@@ -42,6 +42,9 @@ public sealed class SqliteReadConnection : IAsyncDisposable
         return command;
     }
 
+    /// <summary>The native handle, for tests that look at what SQLite did with a statement.</summary>
+    internal SQLitePCL.sqlite3 Handle => _connection.Handle!;
+
     internal bool IsOpen => _connection.State == System.Data.ConnectionState.Open;
 
     public ValueTask DisposeAsync()

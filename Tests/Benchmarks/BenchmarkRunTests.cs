@@ -34,6 +34,8 @@ public sealed class BenchmarkRunTests
     }
 
     [TestMethod]
+    // seed draws a Spectre.Console progress bar, which refuses to run beside another one in the process.
+    [DoNotParallelize]
     public async Task Pages_TwoSeededDatabases_PrintsEveryCaseForBoth()
     {
         var directory = Directory.CreateTempSubdirectory("tweetssoap-pages-").FullName;

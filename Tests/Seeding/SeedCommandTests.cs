@@ -11,6 +11,8 @@ namespace TweetsSoap.Tests.Seeding;
 public sealed class SeedCommandTests
 {
     [TestMethod]
+    // seed draws a Spectre.Console progress bar, which refuses to run beside another one in the process.
+    [DoNotParallelize]
     public async Task Seed_SmallDatabase_FillsEveryTableConsistently()
     {
         var directory = Directory.CreateTempSubdirectory("tweetssoap-seed-").FullName;

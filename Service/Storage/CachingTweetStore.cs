@@ -1,11 +1,12 @@
 namespace TweetsSoap.Service.Storage;
 
 /// <summary>
-/// Answers <see cref="GetTweetAsync"/> from memory when it can, for a store that only this process writes (SQLite:
-/// one instance owns the file). Every write through this store invalidates what it may change before it returns,
-/// so a caller's next read sees its own write and nobody ever reads a count or a text older than the last
-/// acknowledged write. Another process writing the same database would not be seen: PostgreSQL, where several
-/// instances share one database, is never wrapped.
+/// Answers <see cref="GetTweetAsync"/> from memory when it can. Every write through this store invalidates what it
+/// may change before it returns, so a caller's next read sees its own write. On SQLite one process owns the file and
+/// that is all it takes: nobody ever reads a count or a text older than the last acknowledged write. On PostgreSQL
+/// other instances write the same database: their writes reach this cache as notifications
+/// (<see cref="Postgres.PostgresTweetCacheListener"/> calls <see cref="Forget"/> and <see cref="ForgetAll"/>), and the cache
+/// answers only while <see cref="AnswerUntil"/> says that the listener has recently heard from the server.
 /// </summary>
 /// <remarks>
 /// What each write changes in a <see cref="TweetRecord"/>: a like or retweet changes its target's counts; a post
@@ -13,20 +14,49 @@ namespace TweetsSoap.Service.Storage;
 /// tweet takes likes, retweets and replies' parents with it, and a user's name is in each of their tweets, so
 /// deleting a tweet and changing or deleting a user (rare) forget everything.
 /// A read that misses fills the cache only if no write finished while it read: <see cref="_generation"/> counts
-/// finished writes, so a read that raced a commit cannot put back the value the commit replaced.
+/// finished writes and notifications, so a read that raced a commit cannot put back the value the commit replaced.
 /// </remarks>
-public sealed class CachingTweetStore(ITweetStore inner, int capacity) : ITweetStore
+public sealed class CachingTweetStore : ITweetStore
 {
     private readonly Dictionary<Guid, TweetRecord> _tweets = [];
     private readonly Lock _gate = new();
+    private readonly ITweetStore _inner;
+    private readonly int _capacity;
     private long _generation;
+
+    // Environment.TickCount64 up to which the cache may answer and fill; long.MaxValue when nothing but this
+    // process writes the database.
+    private long _answerUntil;
+
+    /// <param name="answering">False for a database that other processes write: the cache then neither answers nor
+    /// fills until <see cref="AnswerUntil"/> is called.</param>
+    public CachingTweetStore(ITweetStore inner, int capacity, bool answering = true)
+    {
+        _inner = inner;
+        _capacity = capacity;
+        _answerUntil = answering ? long.MaxValue : 0;
+    }
+
+    /// <summary>Whether a read now may be answered from memory.</summary>
+    public bool IsAnswering
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return Answering;
+            }
+        }
+    }
+
+    private bool Answering => Environment.TickCount64 < _answerUntil;
 
     public async Task<TweetRecord?> GetTweetAsync(Guid id, CancellationToken cancellationToken)
     {
         long generation;
         lock (_gate)
         {
-            if (_tweets.TryGetValue(id, out var cached))
+            if (Answering && _tweets.TryGetValue(id, out var cached))
             {
                 return cached;
             }
@@ -34,14 +64,14 @@ public sealed class CachingTweetStore(ITweetStore inner, int capacity) : ITweetS
             generation = _generation;
         }
 
-        var tweet = await inner.GetTweetAsync(id, cancellationToken);
+        var tweet = await _inner.GetTweetAsync(id, cancellationToken);
         if (tweet is not null)
         {
             lock (_gate)
             {
-                if (_generation == generation)
+                if (_generation == generation && Answering)
                 {
-                    if (_tweets.Count >= capacity)
+                    if (_tweets.Count >= _capacity)
                     {
                         _tweets.Clear();
                     }
@@ -54,11 +84,32 @@ public sealed class CachingTweetStore(ITweetStore inner, int capacity) : ITweetS
         return tweet;
     }
 
+    /// <summary>Lets the cache answer until <paramref name="tickCount64"/> (<see cref="Environment.TickCount64"/>), a lease
+    /// the listener renews while it hears from the server.</summary>
+    public void AnswerUntil(long tickCount64)
+    {
+        lock (_gate)
+        {
+            _answerUntil = tickCount64;
+        }
+    }
+
+    /// <summary>Stops answering and forgets everything: notifications may have been lost.</summary>
+    public void StopAnswering()
+    {
+        lock (_gate)
+        {
+            _answerUntil = 0;
+            _generation++;
+            _tweets.Clear();
+        }
+    }
+
     public async Task CreateTweetAsync(NewTweet tweet, CancellationToken cancellationToken)
     {
         try
         {
-            await inner.CreateTweetAsync(tweet, cancellationToken);
+            await _inner.CreateTweetAsync(tweet, cancellationToken);
         }
         finally
         {
@@ -70,7 +121,7 @@ public sealed class CachingTweetStore(ITweetStore inner, int capacity) : ITweetS
     {
         try
         {
-            return await inner.UpdateTweetTextAsync(id, text, updatedAt, cancellationToken);
+            return await _inner.UpdateTweetTextAsync(id, text, updatedAt, cancellationToken);
         }
         finally
         {
@@ -82,7 +133,7 @@ public sealed class CachingTweetStore(ITweetStore inner, int capacity) : ITweetS
     {
         try
         {
-            return await inner.DeleteTweetAsync(id, cancellationToken);
+            return await _inner.DeleteTweetAsync(id, cancellationToken);
         }
         finally
         {
@@ -94,7 +145,7 @@ public sealed class CachingTweetStore(ITweetStore inner, int capacity) : ITweetS
     {
         try
         {
-            return await inner.UpdateUserAsync(user, cancellationToken);
+            return await _inner.UpdateUserAsync(user, cancellationToken);
         }
         finally
         {
@@ -106,7 +157,7 @@ public sealed class CachingTweetStore(ITweetStore inner, int capacity) : ITweetS
     {
         try
         {
-            return await inner.DeleteUserAsync(id, cancellationToken);
+            return await _inner.DeleteUserAsync(id, cancellationToken);
         }
         finally
         {
@@ -118,7 +169,7 @@ public sealed class CachingTweetStore(ITweetStore inner, int capacity) : ITweetS
     {
         try
         {
-            return await inner.AddRelationAsync(relation, userId, targetId, id, createdAt, cancellationToken);
+            return await _inner.AddRelationAsync(relation, userId, targetId, id, createdAt, cancellationToken);
         }
         finally
         {
@@ -130,13 +181,16 @@ public sealed class CachingTweetStore(ITweetStore inner, int capacity) : ITweetS
     {
         try
         {
-            return await inner.RemoveRelationAsync(relation, userId, targetId, cancellationToken);
+            return await _inner.RemoveRelationAsync(relation, userId, targetId, cancellationToken);
         }
         finally
         {
             Forget(relation == Relation.Follow ? null : targetId);
         }
     }
+
+    /// <summary>Forgets one tweet that a write elsewhere may have changed.</summary>
+    public void Forget(Guid id) => Forget(id, null);
 
     private void Forget(Guid? first, Guid? second = null)
     {
@@ -155,7 +209,8 @@ public sealed class CachingTweetStore(ITweetStore inner, int capacity) : ITweetS
         }
     }
 
-    private void ForgetAll()
+    /// <summary>Forgets every tweet: a write may have changed any number of them (a deleted tweet, a renamed user).</summary>
+    public void ForgetAll()
     {
         lock (_gate)
         {
@@ -164,46 +219,46 @@ public sealed class CachingTweetStore(ITweetStore inner, int capacity) : ITweetS
         }
     }
 
-    public Task CreateUserAsync(UserRecord user, CancellationToken cancellationToken) => inner.CreateUserAsync(user, cancellationToken);
+    public Task CreateUserAsync(UserRecord user, CancellationToken cancellationToken) => _inner.CreateUserAsync(user, cancellationToken);
 
-    public Task<UserRecord?> GetUserAsync(Guid id, CancellationToken cancellationToken) => inner.GetUserAsync(id, cancellationToken);
+    public Task<UserRecord?> GetUserAsync(Guid id, CancellationToken cancellationToken) => _inner.GetUserAsync(id, cancellationToken);
 
     public Task<UserRecord?> FindUserByUsernameAsync(string username, CancellationToken cancellationToken) =>
-        inner.FindUserByUsernameAsync(username, cancellationToken);
+        _inner.FindUserByUsernameAsync(username, cancellationToken);
 
     public Task<IReadOnlyList<UserRecord>> ListUsersAsync(Guid? before, int limit, CancellationToken cancellationToken) =>
-        inner.ListUsersAsync(before, limit, cancellationToken);
+        _inner.ListUsersAsync(before, limit, cancellationToken);
 
     public Task<TweetRecord?> FindTweetByClientRequestIdAsync(Guid authorId, string clientRequestId, CancellationToken cancellationToken) =>
-        inner.FindTweetByClientRequestIdAsync(authorId, clientRequestId, cancellationToken);
+        _inner.FindTweetByClientRequestIdAsync(authorId, clientRequestId, cancellationToken);
 
     public Task<IReadOnlyList<TweetRecord>> ListTweetsAsync(Guid? authorId, Guid? before, int limit, CancellationToken cancellationToken) =>
-        inner.ListTweetsAsync(authorId, before, limit, cancellationToken);
+        _inner.ListTweetsAsync(authorId, before, limit, cancellationToken);
 
     public Task<IReadOnlyList<UserRecord>> FindUsersByUsernamesAsync(IReadOnlyCollection<string> usernames, CancellationToken cancellationToken) =>
-        inner.FindUsersByUsernamesAsync(usernames, cancellationToken);
+        _inner.FindUsersByUsernamesAsync(usernames, cancellationToken);
 
     public Task<IReadOnlyList<TweetRecord>> GetTweetsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
-        inner.GetTweetsAsync(ids, cancellationToken);
+        _inner.GetTweetsAsync(ids, cancellationToken);
 
     public Task<IReadOnlyList<TimelineEntry>> ListUserTimelineAsync(Guid authorId, IdRange range, int limit, CancellationToken cancellationToken) =>
-        inner.ListUserTimelineAsync(authorId, range, limit, cancellationToken);
+        _inner.ListUserTimelineAsync(authorId, range, limit, cancellationToken);
 
     public Task<IReadOnlyList<TimelineEntry>> ListHomeTimelineAsync(Guid userId, IdRange range, int limit, CancellationToken cancellationToken) =>
-        inner.ListHomeTimelineAsync(userId, range, limit, cancellationToken);
+        _inner.ListHomeTimelineAsync(userId, range, limit, cancellationToken);
 
     public Task<IReadOnlyList<TweetRecord>> ListConversationAsync(Guid conversationId, IdRange range, int limit, CancellationToken cancellationToken) =>
-        inner.ListConversationAsync(conversationId, range, limit, cancellationToken);
+        _inner.ListConversationAsync(conversationId, range, limit, cancellationToken);
 
     public Task<IReadOnlyList<TweetRecord>> SearchTweetsAsync(SearchQuery query, IdRange range, int limit, CancellationToken cancellationToken) =>
-        inner.SearchTweetsAsync(query, range, limit, cancellationToken);
+        _inner.SearchTweetsAsync(query, range, limit, cancellationToken);
 
     public Task<IReadOnlyList<Keyed<UserRecord>>> ListRelatedUsersAsync(Relation relation, Guid targetId, Guid? before, int limit, CancellationToken cancellationToken) =>
-        inner.ListRelatedUsersAsync(relation, targetId, before, limit, cancellationToken);
+        _inner.ListRelatedUsersAsync(relation, targetId, before, limit, cancellationToken);
 
     public Task<IReadOnlyList<Keyed<UserRecord>>> ListFollowingAsync(Guid userId, Guid? before, int limit, CancellationToken cancellationToken) =>
-        inner.ListFollowingAsync(userId, before, limit, cancellationToken);
+        _inner.ListFollowingAsync(userId, before, limit, cancellationToken);
 
     public Task<IReadOnlyList<Keyed<TweetRecord>>> ListLikedTweetsAsync(Guid userId, Guid? before, int limit, CancellationToken cancellationToken) =>
-        inner.ListLikedTweetsAsync(userId, before, limit, cancellationToken);
+        _inner.ListLikedTweetsAsync(userId, before, limit, cancellationToken);
 }

@@ -85,11 +85,18 @@ public sealed class CachingTweetStore : ITweetStore
     }
 
     /// <summary>Lets the cache answer until <paramref name="tickCount64"/> (<see cref="Environment.TickCount64"/>), a lease
-    /// the listener renews while it hears from the server.</summary>
+    /// the listener renews while it hears from the server. A lease that had run out starts again from an empty cache:
+    /// a notice may be on its way for what it holds, and once a read has shown a write, the next must not show less.</summary>
     public void AnswerUntil(long tickCount64)
     {
         lock (_gate)
         {
+            if (!Answering)
+            {
+                _generation++;
+                _tweets.Clear();
+            }
+
             _answerUntil = tickCount64;
         }
     }

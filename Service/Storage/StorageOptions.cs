@@ -27,7 +27,7 @@ public sealed class StorageOptions
     /// <summary>How many tweets the service keeps in memory for <c>GetTweet</c> (0: none); about half a kilobyte each.
     /// Writes through the service keep it exact for their own next read. SQLite: nothing outside the service may write
     /// the file while it runs. PostgreSQL: other instances' writes arrive as notifications on a connection of its
-    /// own (docs/read-path.md#freshness). Env: <c>Storage__TweetCacheCapacity</c>.</summary>
+    /// own (docs/read-path.md#the-tweet-cache). Env: <c>Storage__TweetCacheCapacity</c>.</summary>
     public int TweetCacheCapacity { get; set; } = 50_000;
 
     /// <summary>SQLite: a write that finds the writer idle commits on its caller's thread instead of handing it to

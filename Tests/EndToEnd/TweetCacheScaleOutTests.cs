@@ -51,9 +51,9 @@ public sealed class TweetCacheScaleOutTests
 
             await run();
             var answered = Stopwatch.StartNew();
-            while (!shows(await ReadAsync(onB, tweet.Id)))
+            for (var began = TimeSpan.Zero; !shows(await ReadAsync(onB, tweet.Id)); began = answered.Elapsed)
             {
-                Assert.IsLessThan(Bound, answered.Elapsed, $"{write}: B still shows the old tweet");
+                Assert.IsLessThan(Bound, began, $"{write}: a read on B that began {began} after A answered shows the old tweet");
             }
 
             TestContext.WriteLine($"{write}: shown on B {answered.Elapsed.TotalMilliseconds:F1} ms after A answered");
@@ -80,6 +80,8 @@ public sealed class TweetCacheScaleOutTests
         var tweet = await a.Soap.Tweets(SoapVersion.Soap11, ada).PostTweetAsync("cached on b", null, null, null);
         await a.Soap.Social(SoapVersion.Soap11, grace).LikeAsync(tweet.Id);
         await AssertCachedAsync(b, database, tweet.Id);
+        // Both services will need pooled sessions while new ones are refused: calls in parallel make them open a few.
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? a : b).Soap.Tweets(SoapVersion.Soap11).ListTweetsAsync(null, 20, null)));
         // A change that notifies nobody, as if its notification were lost: B keeps answering what it cached.
         await ExecuteAsync(database, $"BEGIN; SET LOCAL session_replication_role = replica; UPDATE tweets SET text = 'unannounced' WHERE id = '{tweet.Id}'; COMMIT;");
         Assert.AreEqual("cached on b", (await onB.GetTweetAsync(tweet.Id)).Text);
@@ -92,9 +94,9 @@ public sealed class TweetCacheScaleOutTests
         {
             Assert.AreEqual(1L, await ScalarAsync(admin, $"SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = '{ListenerName(b)}'"));
             var killed = Stopwatch.StartNew();
-            while ((await onB.GetTweetAsync(tweet.Id)).Text != "unannounced")
+            for (var began = TimeSpan.Zero; (await onB.GetTweetAsync(tweet.Id)).Text != "unannounced"; began = killed.Elapsed)
             {
-                Assert.IsLessThan(Bound, killed.Elapsed, "B still answers from its cache after its listener was killed");
+                Assert.IsLessThan(Bound, began, $"a read on B that began {began} after its listener was killed answers from the cache");
             }
 
             TestContext.WriteLine($"B read the database {killed.Elapsed.TotalMilliseconds:F1} ms after its listener was killed");

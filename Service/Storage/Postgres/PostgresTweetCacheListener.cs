@@ -56,7 +56,8 @@ public sealed partial class PostgresTweetCacheListener(PostgresDatabase database
 
     private async Task ListenAsync(Action listening, CancellationToken stoppingToken)
     {
-        await using var connection = database.CreateDedicatedConnection(ApplicationName(Environment.ProcessId), commandTimeout: Lease);
+        // A slow heartbeat only lets the lease run out; the session is given up when one takes far longer.
+        await using var connection = database.CreateDedicatedConnection(ApplicationName(Environment.ProcessId), commandTimeout: 5 * Lease);
         connection.Notification += (_, e) => Forget(e.Payload);
         await connection.OpenAsync(stoppingToken);
         await using var heartbeat = new NpgsqlCommand("SELECT 1", connection);

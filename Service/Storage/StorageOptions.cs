@@ -24,9 +24,10 @@ public sealed class StorageOptions
     /// held from outside the service (a backup, a manual session) or a stalled server makes writes wait this long.</summary>
     public int WriteDeadlineMilliseconds { get; set; } = 5000;
 
-    /// <summary>How many tweets a SQLite service keeps in memory for <c>GetTweet</c> (0: none). Writes through the
-    /// service keep it exact; nothing outside the service may write the file while it runs. About half a kilobyte
-    /// each. PostgreSQL never caches: other instances write the same database.</summary>
+    /// <summary>How many tweets the service keeps in memory for <c>GetTweet</c> (0: none); about half a kilobyte each.
+    /// Writes through the service keep it exact for their own next read. SQLite: nothing outside the service may write
+    /// the file while it runs. PostgreSQL: other instances' writes arrive as notifications on a connection of its
+    /// own (docs/read-path.md#the-tweet-cache). Env: <c>Storage__TweetCacheCapacity</c>.</summary>
     public int TweetCacheCapacity { get; set; } = 50_000;
 
     /// <summary>SQLite: a write that finds the writer idle commits on its caller's thread instead of handing it to

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using TweetsSoap.Service.Observability;
 using TweetsSoap.Service.Storage.Postgres;
 using TweetsSoap.Service.Storage.Sqlite;
@@ -14,12 +13,25 @@ public static class StorageRegistration
             .Bind(configuration.GetSection(StorageOptions.Section))
             .PostConfigure(o => o.SqlitePath = Path.Combine(environment.ContentRootPath, o.SqlitePath));
 
-        var provider = configuration.GetSection(StorageOptions.Section).GetValue<StorageProvider?>(nameof(StorageOptions.Provider)) ?? StorageProvider.Sqlite;
-        if (provider == StorageProvider.Postgres)
+        // Read here rather than through IOptions: they decide what is registered.
+        var settings = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var capacity = settings.TweetCacheCapacity;
+        if (settings.Provider == StorageProvider.Postgres)
         {
             services.AddSingleton<PostgresDatabase>();
             services.AddSingleton<IStoreSchema>(s => s.GetRequiredService<PostgresDatabase>());
-            services.AddSingleton<ITweetStore>(s => Metered(ActivatorUtilities.CreateInstance<PostgresTweetStore>(s), s));
+            if (capacity > 0)
+            {
+                // Other instances write the same database: the cache answers only while the listener hears of their writes.
+                services.AddSingleton(s => new CachingTweetStore(ActivatorUtilities.CreateInstance<PostgresTweetStore>(s), capacity, answering: false));
+                services.AddSingleton<ITweetStore>(s => Metered(s.GetRequiredService<CachingTweetStore>(), s));
+                services.AddHostedService<PostgresTweetCacheListener>();
+            }
+            else
+            {
+                services.AddSingleton<ITweetStore>(s => Metered(ActivatorUtilities.CreateInstance<PostgresTweetStore>(s), s));
+            }
+
             services.AddSingleton<ILoginLedger, PostgresLoginLedger>();
         }
         else
@@ -30,7 +42,6 @@ public static class StorageRegistration
             services.AddSingleton<ITweetStore>(s =>
             {
                 var store = ActivatorUtilities.CreateInstance<SqliteTweetStore>(s);
-                var capacity = s.GetRequiredService<IOptions<StorageOptions>>().Value.TweetCacheCapacity;
                 return Metered(capacity > 0 ? new CachingTweetStore(store, capacity) : store, s);
             });
             // SQLite is one instance on one machine, so the login ledger can stay in the process.

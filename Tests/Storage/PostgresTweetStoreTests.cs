@@ -10,10 +10,13 @@ namespace TweetsSoap.Tests.Storage;
 
 [TestClass]
 [TestCategory(Categories.External)]
-public sealed class PostgresTweetStoreTests : TweetStoreTests
+public class PostgresTweetStoreTests : TweetStoreTests
 {
     private readonly List<PostgresDatabase> _databases = [];
     private string _connectionString = "";
+
+    /// <summary>The connection string of the test's first database.</summary>
+    protected string ConnectionString => _connectionString;
 
     protected override async Task<(ITweetStore Store, IStoreSchema Schema)> CreateStoreAsync()
     {
@@ -24,8 +27,11 @@ public sealed class PostgresTweetStoreTests : TweetStoreTests
         }
 
         var database = Open(connectionString);
-        return (new PostgresTweetStore(database), database);
+        return (await WrapAsync(new PostgresTweetStore(database), database), database);
     }
+
+    /// <summary>What the service puts in front of the PostgreSQL store, if anything.</summary>
+    protected virtual Task<ITweetStore> WrapAsync(PostgresTweetStore store, PostgresDatabase database) => Task.FromResult<ITweetStore>(store);
 
     protected override async Task DeleteStoreAsync()
     {
@@ -98,7 +104,7 @@ public sealed class PostgresTweetStoreTests : TweetStoreTests
     protected override Task ForgetStoredParsesAsync() =>
         ExecuteAsync(_connectionString, "UPDATE tweets SET weighted_length = NULL, entities = NULL");
 
-    private static async Task ExecuteAsync(string connectionString, string sql)
+    protected static async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
@@ -106,7 +112,7 @@ public sealed class PostgresTweetStoreTests : TweetStoreTests
         await command.ExecuteNonQueryAsync();
     }
 
-    private PostgresDatabase Open(string connectionString)
+    protected PostgresDatabase Open(string connectionString)
     {
         var database = new PostgresDatabase(Options.Create(new StorageOptions
         {

@@ -64,6 +64,7 @@ public abstract partial class TweetStoreTests
     {
         Assert.IsTrue(await Store.DeleteTweetAsync(id, default));
         Assert.IsNull(await Store.GetTweetAsync(id, default), $"deleted tweet {id}");
+        Assert.IsNull(await ReadAsObservedAsync(id, tweet => tweet is null), $"deleted tweet {id}, as observed");
         model.Delete(id);
         return $"delete {id}";
     }
@@ -94,6 +95,10 @@ public abstract partial class TweetStoreTests
             Assert.AreEqual(wanted, (actual.Text, actual.ConversationId, actual.LikeCount, actual.RetweetCount, actual.ReplyCount, actual.QuoteCount), $"{context}: tweet {id}");
             var single = (await Store.GetTweetAsync(id, default))!;
             Assert.AreEqual(wanted, (single.Text, single.ConversationId, single.LikeCount, single.RetweetCount, single.ReplyCount, single.QuoteCount), $"{context}: tweet {id} alone");
+            var observed = await ReadAsObservedAsync(id, t => t is not null && (t.Text, t.ConversationId, t.LikeCount, t.RetweetCount, t.ReplyCount, t.QuoteCount) == wanted);
+            Assert.IsNotNull(observed, $"{context}: tweet {id} as observed");
+            Assert.AreEqual(wanted, (observed.Text, observed.ConversationId, observed.LikeCount, observed.RetweetCount, observed.ReplyCount, observed.QuoteCount),
+                $"{context}: tweet {id} as observed");
         }
 
         foreach (var user in users)
@@ -106,6 +111,10 @@ public abstract partial class TweetStoreTests
                 $"{context}: home timeline of {user}");
         }
     }
+
+    /// <summary>The tweet as a reader that did not write it sees it: by default the store itself. A variant with a
+    /// second instance (<see cref="PostgresTweetCacheTests"/>) reads there until <paramref name="fresh"/> holds, within its bound.</summary>
+    protected virtual Task<TweetRecord?> ReadAsObservedAsync(Guid id, Func<TweetRecord?, bool> fresh) => Store.GetTweetAsync(id, default);
 
     /// <summary>The whole timeline, read four entries at a time the way Pages does: each page below the last key.</summary>
     private static async Task<List<(Guid Key, Guid Tweet, Guid? By, DateTime? At)>> ReadInPagesAsync(Func<IdRange, int, Task<IReadOnlyList<TimelineEntry>>> list)

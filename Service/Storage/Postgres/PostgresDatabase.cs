@@ -107,6 +107,17 @@ public sealed class PostgresDatabase : IStoreSchema, IAsyncDisposable
         }
     }
 
+    /// <summary>A connection of its own, outside the pool, named <paramref name="applicationName"/> in
+    /// <c>pg_stat_activity</c> (after the connection string's own name, if any): for a session that must stay
+    /// open, such as a LISTEN. Not yet open.</summary>
+    public NpgsqlConnection CreateDedicatedConnection(string applicationName, TimeSpan commandTimeout)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(_connectionString) { Pooling = false };
+        builder.ApplicationName = builder.ApplicationName is { Length: > 0 } configured ? $"{configured} {applicationName}" : applicationName;
+        builder.CommandTimeout = (int)Math.Ceiling(commandTimeout.TotalSeconds);
+        return new NpgsqlConnection(builder.ConnectionString);
+    }
+
     public async Task<string?> CheckReadyAsync(CancellationToken cancellationToken)
     {
         var shipped = Assembly.GetExecutingAssembly().GetManifestResourceNames()

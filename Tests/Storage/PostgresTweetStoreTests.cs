@@ -54,6 +54,22 @@ public sealed class PostgresTweetStoreTests : TweetStoreTests
     }
 
     [TestMethod]
+    public async Task Migrate_WithMultiplexingInTheConnectionString_MigratesAndServesReads()
+    {
+        // Multiplexing needs pooling, and the migration connection is unpooled: it must leave multiplexing off.
+        var connectionString = await (await PostgresCluster.SharedAsync()).CreateDatabaseAsync();
+        var database = Open(new NpgsqlConnectionStringBuilder(connectionString) { Multiplexing = true }.ConnectionString);
+        var store = new PostgresTweetStore(database);
+
+        database.Migrate();
+        var ada = User("ada", "ada@example.org");
+        await store.CreateUserAsync(ada, default);
+
+        Assert.IsNull(await database.CheckReadyAsync(default));
+        Assert.AreEqual(ada.Id, (await store.GetUserAsync(ada.Id, default))!.Id);
+    }
+
+    [TestMethod]
     public async Task EveryCall_WhenTheServerRefusesConnections_ThrowsStoreUnavailable()
     {
         var closed = new NpgsqlConnectionStringBuilder(_connectionString) { Port = 1 }.ConnectionString;

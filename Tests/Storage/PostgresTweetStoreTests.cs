@@ -158,7 +158,7 @@ public sealed class PostgresTweetStoreTests : TweetStoreTests
         var plan = explained.RootElement.GetRawText();
         Assert.IsFalse(nodes.Any(n => Text(n, "Node Type") == "Seq Scan" && Text(n, "Relation Name") is "tweets" or "retweets"), plan);
         Assert.IsGreaterThan(0L, Loops("ix_tweets_author_id"), plan);
-        Assert.IsGreaterThan(0L, Loops("ix_retweets_user"), plan);
+        Assert.IsGreaterThan(0L, Loops("ix_retweets_user_covering"), plan);
         Assert.IsLessThanOrEqualTo(21L, Loops("tweets_pkey"), plan);
         if (!laterPage)
         {

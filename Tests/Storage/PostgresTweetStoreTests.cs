@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DbUp;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -59,6 +60,22 @@ public class PostgresTweetStoreTests : TweetStoreTests
     }
 
     [TestMethod]
+    public async Task Migrate_WithMultiplexingInTheConnectionString_MigratesAndServesReads()
+    {
+        // Multiplexing needs pooling, and the migration connection is unpooled: it must leave multiplexing off.
+        var connectionString = await (await PostgresCluster.SharedAsync()).CreateDatabaseAsync();
+        var database = Open(new NpgsqlConnectionStringBuilder(connectionString) { Multiplexing = true }.ConnectionString);
+        var store = new PostgresTweetStore(database);
+
+        database.Migrate();
+        var ada = User("ada", "ada@example.org");
+        await store.CreateUserAsync(ada, default);
+
+        Assert.IsNull(await database.CheckReadyAsync(default));
+        Assert.AreEqual(ada.Id, (await store.GetUserAsync(ada.Id, default))!.Id);
+    }
+
+    [TestMethod]
     public async Task EveryCall_WhenTheServerRefusesConnections_ThrowsStoreUnavailable()
     {
         var closed = new NpgsqlConnectionStringBuilder(_connectionString) { Port = 1 }.ConnectionString;
@@ -99,6 +116,72 @@ public class PostgresTweetStoreTests : TweetStoreTests
         var old = (await store.GetTweetAsync(id, default))!;
         Assert.IsNull(old.Parsed);
         Assert.HasCount(3, ParsedText.Of(old.Text).Entities);
+    }
+
+    [TestMethod]
+    [DataRow(false)]
+    [DataRow(true)]
+    public async Task HomeTimelineQuery_ReadsThroughTheMembersIndexes_AndJoinsOnlyThePage(bool laterPage)
+    {
+        // 60 users, the first following 50; 6,000 tweets, and one in five retweeted by a followee ten tweets later.
+        await ExecuteAsync(_connectionString, """
+            INSERT INTO users (id, username, username_key, email, email_key, password_hash, first_name, last_name, created_at)
+            SELECT ('00000000-0000-7000-8000-' || lpad(to_hex(g), 12, '0'))::uuid, 'p' || g, 'p' || g, 'p' || g || '@example.org',
+                'p' || g || '@example.org', 'hash', 'First', 'Last', now()
+            FROM generate_series(0, 59) g;
+            INSERT INTO follows (id, follower_id, followee_id, created_at)
+            SELECT gen_random_uuid(), '00000000-0000-7000-8000-000000000000', ('00000000-0000-7000-8000-' || lpad(to_hex(g), 12, '0'))::uuid, now()
+            FROM generate_series(1, 50) g;
+            INSERT INTO tweets (id, author_id, text, created_at, conversation_id, search)
+            SELECT id, ('00000000-0000-7000-8000-' || lpad(to_hex(g % 60), 12, '0'))::uuid, 't', now(), id, ''::tsvector
+            FROM (SELECT g, ('01000000-0000-7000-8000-' || lpad(to_hex(2 * g), 12, '0'))::uuid AS id FROM generate_series(1, 6000) g) s;
+            INSERT INTO retweets (id, user_id, tweet_id, created_at)
+            SELECT ('01000000-0000-7000-8000-' || lpad(to_hex(2 * (g + 10) + 1), 12, '0'))::uuid,
+                ('00000000-0000-7000-8000-' || lpad(to_hex(1 + g % 50), 12, '0'))::uuid, ('01000000-0000-7000-8000-' || lpad(to_hex(2 * g), 12, '0'))::uuid, now()
+            FROM generate_series(5, 6000, 5) g;
+            ANALYZE;
+            """);
+        var range = laterPage ? new IdRange(Guid.Parse("01000000-0000-7000-8000-000000002d50"), null) : IdRange.All;
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, FORMAT JSON) " + PostgresTweetStore.TimelineSql(PostgresTweetStore.HomeMembers, range), connection);
+        command.Parameters.AddWithValue("key", Guid.Parse("00000000-0000-7000-8000-000000000000"));
+        command.Parameters.AddWithValue("limit", 21);
+        if (range.Before is { } before)
+        {
+            command.Parameters.AddWithValue("before", before);
+        }
+
+        using var explained = JsonDocument.Parse((string)(await command.ExecuteScalarAsync())!);
+        var nodes = new List<JsonElement>();
+        Collect(explained.RootElement[0].GetProperty("Plan"), nodes);
+        string Text(JsonElement node, string name) => node.TryGetProperty(name, out var value) ? value.GetString()! : "";
+        long Loops(string index) => nodes.Where(n => Text(n, "Index Name") == index).Sum(n => n.GetProperty("Actual Loops").GetInt64());
+
+        // A page must cost the same in a database of a thousand tweets or a million: no step may walk a whole table,
+        // and rows are fetched and "retweeted later" probed for the page's entries (and the few hidden among them) only,
+        // not for every member's candidates (51 × 2 × 21).
+        var plan = explained.RootElement.GetRawText();
+        Assert.IsFalse(nodes.Any(n => Text(n, "Node Type") == "Seq Scan" && Text(n, "Relation Name") is "tweets" or "retweets"), plan);
+        Assert.IsGreaterThan(0L, Loops("ix_tweets_author_id"), plan);
+        Assert.IsGreaterThan(0L, Loops("ix_retweets_user_covering"), plan);
+        Assert.IsLessThanOrEqualTo(21L, Loops("tweets_pkey"), plan);
+        if (!laterPage)
+        {
+            Assert.IsLessThanOrEqualTo(42L, Loops("ix_retweets_tweet"), plan);
+        }
+
+        static void Collect(JsonElement node, List<JsonElement> nodes)
+        {
+            nodes.Add(node);
+            if (node.TryGetProperty("Plans", out var children))
+            {
+                foreach (var child in children.EnumerateArray())
+                {
+                    Collect(child, nodes);
+                }
+            }
+        }
     }
 
     protected override Task ForgetStoredParsesAsync() =>

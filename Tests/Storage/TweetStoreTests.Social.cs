@@ -210,6 +210,37 @@ public abstract partial class TweetStoreTests
         Assert.IsEmpty(await Store.ListUserTimelineAsync(grace.Id, IdRange.All, 10, default));
     }
 
+    [TestMethod]
+    public async Task HomeTimeline_APageBelowRetweetsThatHideAFolloweesNewestTweets_ReachesTheirOlderTweets()
+    {
+        // Grace's three newest tweets sit on page one as hopper's retweets, so below that page they are hidden:
+        // a page of two must still reach grace's older tweets rather than stop at her newest two.
+        var (ada, grace) = await TwoUsersAsync();
+        var hopper = await CreateUserAsync("hopper");
+        await Store.AddRelationAsync(Relation.Follow, ada.Id, grace.Id, Clock.NewId(), At, default);
+        await Store.AddRelationAsync(Relation.Follow, ada.Id, hopper.Id, Clock.NewId(), At, default);
+        var tweets = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            tweets.Add(await PostAsync(grace, $"t{i}"));
+        }
+
+        var retweets = new List<Guid>();
+        foreach (var tweet in tweets[2..])
+        {
+            retweets.Add(Clock.NewId());
+            await Store.AddRelationAsync(Relation.Retweet, hopper.Id, tweet, retweets[^1], At, default);
+        }
+
+        var first = await Store.ListHomeTimelineAsync(ada.Id, IdRange.All, 2, default);
+        var second = await Store.ListHomeTimelineAsync(ada.Id, new IdRange(first[^1].Key, null), 2, default);
+        var third = await Store.ListHomeTimelineAsync(ada.Id, new IdRange(second[^1].Key, null), 2, default);
+
+        CollectionAssert.AreEqual(new[] { retweets[2], retweets[1] }, first.Select(e => e.Key).ToList());
+        CollectionAssert.AreEqual(new[] { retweets[0], tweets[1] }, second.Select(e => e.Key).ToList());
+        CollectionAssert.AreEqual(new[] { tweets[0] }, third.Select(e => e.Key).ToList());
+    }
+
     private static List<(Guid Key, Guid Tweet, string? By)> Entries(IEnumerable<TimelineEntry> entries) =>
         [.. entries.Select(e => (e.Key, e.Tweet.Id, e.Retweet?.Username))];
 

@@ -78,8 +78,9 @@ public sealed class PostgresDatabase : IStoreSchema, IAsyncDisposable
 
     public void Migrate()
     {
-        // Outside the pool: the session-level advisory lock must end with this session, whatever happens.
-        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_connectionString) { Pooling = false }.ConnectionString);
+        // Outside the pool: the session-level advisory lock must end with this session, whatever happens. Multiplexing
+        // (which a connection string may turn on) needs the pool, so this connection leaves it off.
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_connectionString) { Pooling = false, Multiplexing = false }.ConnectionString);
         connection.Open();
         using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLock})", connection))
         {

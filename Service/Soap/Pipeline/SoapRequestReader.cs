@@ -37,6 +37,9 @@ public sealed class SoapRequestReader
         "http://www.w3.org/2003/05/soap-envelope/role/ultimateReceiver",
     };
 
+    [ThreadStatic]
+    private static XmlDictionaryReader? t_textReader;
+
     private readonly GuardedXmlReader _reader;
     private readonly EnvelopeVersion _version;
     private readonly string _soap;
@@ -66,15 +69,40 @@ public sealed class SoapRequestReader
         try
         {
             CheckEncoding(envelope);
-            using var reader = new GuardedXmlReader(
-                XmlDictionaryReader.CreateTextReader(envelope.Buffer, 0, envelope.Length, envelope.Encoding, Quotas, onClose: null), limits);
-            return new SoapRequestReader(reader, envelope.Version, endpoint, operations, action).ReadEnvelope();
+            var text = TakeTextReader(envelope);
+            SoapRequest request;
+            using (var reader = new GuardedXmlReader(text, limits))
+            {
+                request = new SoapRequestReader(reader, envelope.Version, endpoint, operations, action).ReadEnvelope();
+            }
+
+            // Closed (by the guard's Dispose) and so reset; reused only after a request read to its end.
+            t_textReader = text;
+            return request;
         }
         catch (Exception e) when (e is XmlException or ArgumentException or InvalidOperationException or FormatException)
         {
             // The text reader reports some malformed names with an ArgumentException.
             throw NotXml(e as XmlException ?? new XmlException(e.Message, e), envelope);
         }
+    }
+
+    /// <summary>
+    /// The text reader for <paramref name="envelope"/>: the one this thread used last, set to the new input as WCF's
+    /// encoders reuse theirs (<see cref="IXmlTextReaderInitializer"/>; the reader starts from scratch, name table and
+    /// quotas included), else a new one. Reading is synchronous, so no other request can use it in between.
+    /// </summary>
+    private static XmlDictionaryReader TakeTextReader(BufferedEnvelope envelope)
+    {
+        var text = t_textReader;
+        t_textReader = null;
+        if (text is null)
+        {
+            return XmlDictionaryReader.CreateTextReader(envelope.Buffer, 0, envelope.Length, envelope.Encoding, Quotas, onClose: null);
+        }
+
+        ((IXmlTextReaderInitializer)text).SetInput(envelope.Buffer, 0, envelope.Length, envelope.Encoding, Quotas, onClose: null);
+        return text;
     }
 
     /// <summary>

@@ -30,6 +30,8 @@ public sealed class SoapRequestReader
     private static readonly SearchValues<byte> ForbiddenControls =
         SearchValues.Create([.. Enumerable.Range(0, 0x20).Where(b => b is not ('\t' or '\n' or '\r')).Select(b => (byte)b)]);
 
+    private static readonly XName Nil = XName.Get("nil", "http://www.w3.org/2001/XMLSchema-instance");
+
     private static readonly HashSet<string> OurRoles = new(StringComparer.Ordinal)
     {
         "http://schemas.xmlsoap.org/soap/actor/next",
@@ -417,32 +419,56 @@ public sealed class SoapRequestReader
             return null;
         }
 
-        var itemType = ValueTypes.ItemType(parameter.Type);
-        var values = itemType is null ? [argument] : argument.Elements().Where(e => !IsNil(e)).ToList();
-        foreach (var value in values)
+        if (parameter.ItemType is not { } itemType)
         {
-            var type = itemType ?? parameter.Type;
-            if (value.Elements().FirstOrDefault() is { } markup)
-            {
-                return itemType is null
-                    ? $"{parameter.Name} must be {ValueTypes.Expected(type)}, not elements (found <{Shorten(markup.Name.LocalName)}>)."
-                    : $"{parameter.Name} must hold {ValueTypes.Expected(type)} in each item, not elements (found <{Shorten(markup.Name.LocalName)}>).";
-            }
+            return ValueProblem(argument, parameter, parameter.Type, inList: false);
+        }
 
-            if (!ValueTypes.IsXmlValue(value.Value, type))
+        foreach (var item in argument.Elements())
+        {
+            if (!IsNil(item) && ValueProblem(item, parameter, itemType, inList: true) is { } problem)
             {
-                var quoted = value.Value.Length <= 64 ? value.Value : value.Value[..64] + "…";
-                return itemType is null
-                    ? $"{parameter.Name} must be {ValueTypes.Expected(type)}; '{quoted}' is not."
-                    : $"{parameter.Name} must hold {ValueTypes.Expected(type)} in each item; '{quoted}' is not.";
+                return problem;
             }
         }
 
         return null;
     }
 
-    private static bool IsNil(XElement element) =>
-        element.Attribute(XName.Get("nil", "http://www.w3.org/2001/XMLSchema-instance"))?.Value.Trim() is "true" or "1";
+    private static string? ValueProblem(XElement value, SoapParameter parameter, Type type, bool inList)
+    {
+        if (FirstElement(value) is { } markup)
+        {
+            return inList
+                ? $"{parameter.Name} must hold {ValueTypes.Expected(type)} in each item, not elements (found <{Shorten(markup.Name.LocalName)}>)."
+                : $"{parameter.Name} must be {ValueTypes.Expected(type)}, not elements (found <{Shorten(markup.Name.LocalName)}>).";
+        }
+
+        if (!ValueTypes.IsXmlValue(value.Value, type))
+        {
+            var quoted = value.Value.Length <= 64 ? value.Value : value.Value[..64] + "…";
+            return inList
+                ? $"{parameter.Name} must hold {ValueTypes.Expected(type)} in each item; '{quoted}' is not."
+                : $"{parameter.Name} must be {ValueTypes.Expected(type)}; '{quoted}' is not.";
+        }
+
+        return null;
+    }
+
+    private static XElement? FirstElement(XElement parent)
+    {
+        for (var node = parent.FirstNode; node is not null; node = node.NextNode)
+        {
+            if (node is XElement element)
+            {
+                return element;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsNil(XElement element) => element.Attribute(Nil)?.Value.Trim() is "true" or "1";
 
     private static int IndexOf(IReadOnlyList<SoapParameter> parameters, string name)
     {

@@ -34,12 +34,12 @@ public static class SoapResponseWriter
     };
 
     public static Task WriteResultAsync(HttpContext context, EnvelopeVersion version, SoapOperation operation, object? result, MessageHeader? header) =>
-        WriteAsync(context, version, StatusCodes.Status200OK, header, writer =>
+        WriteAsync(context, version, StatusCodes.Status200OK, header, (operation, result), static (writer, answer) =>
         {
-            writer.WriteStartElement(operation.ResponseName, operation.Namespace);
-            if (result is not null)
+            writer.WriteStartElement(answer.operation.ResponseName, answer.operation.Namespace);
+            if (answer.result is not null)
             {
-                operation.Result!.WriteObject(writer, result);
+                answer.operation.Result!.WriteObject(writer, answer.result);
             }
 
             writer.WriteEndElement();
@@ -50,14 +50,15 @@ public static class SoapResponseWriter
     /// rejects a fault that comes with the 400 that SOAP 1.2 part 2 suggests for env:Sender.
     /// </summary>
     public static Task WriteFaultAsync(HttpContext context, EnvelopeVersion version, FaultBodyWriter fault, MessageHeader? header) =>
-        WriteAsync(context, version, StatusCodes.Status500InternalServerError, header, fault.WriteBodyContents);
+        WriteAsync(context, version, StatusCodes.Status500InternalServerError, header, fault, static (writer, fault) => fault.WriteBodyContents(writer));
 
-    private static async Task WriteAsync(HttpContext context, EnvelopeVersion version, int status, MessageHeader? header, Action<XmlDictionaryWriter> body)
+    private static async Task WriteAsync<TState>(
+        HttpContext context, EnvelopeVersion version, int status, MessageHeader? header, TState state, Action<XmlDictionaryWriter, TState> body)
     {
         var buffer = new PooledBuffer();
         try
         {
-            WriteEnvelope(buffer, version, header, body);
+            WriteEnvelope(buffer, version, header, state, body);
             var response = context.Response;
             response.StatusCode = status;
             response.ContentType = version == EnvelopeVersion.Soap11 ? Soap11ContentType : Soap12ContentType;
@@ -70,7 +71,7 @@ public static class SoapResponseWriter
         }
     }
 
-    private static void WriteEnvelope(PooledBuffer buffer, EnvelopeVersion version, MessageHeader? header, Action<XmlDictionaryWriter> body)
+    private static void WriteEnvelope<TState>(PooledBuffer buffer, EnvelopeVersion version, MessageHeader? header, TState state, Action<XmlDictionaryWriter, TState> body)
     {
         var xml = ReusableXmlWriter.Take(buffer);
         // A wrapper of its own for every answer: it numbers the prefixes it makes up by depth, from 0.
@@ -88,7 +89,7 @@ public static class SoapResponseWriter
         }
 
         writer.WriteStartElement("s", "Body", soap);
-        body(writer);
+        body(writer, state);
         writer.WriteEndElement();
         writer.WriteEndElement();
         writer.Flush();

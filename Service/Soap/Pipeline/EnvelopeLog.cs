@@ -13,6 +13,9 @@ public sealed partial class EnvelopeLog(IOptions<SoapLimitsOptions> options, ILo
 {
     private readonly SoapLimitsOptions _options = options.Value;
 
+    /// <summary>Whether envelopes are logged; when not, the pipeline does not wrap its answer for <see cref="CaptureResponseAsync"/>.</summary>
+    public bool Enabled => _options.LogEnvelopes;
+
     public void Request(HttpContext context, byte[] buffer, int length)
     {
         if (_options.LogEnvelopes)

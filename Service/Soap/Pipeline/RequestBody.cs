@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -6,32 +7,52 @@ namespace TweetsSoap.Service.Soap.Pipeline;
 /// <summary>Reads a request body into memory without ever holding more than the configured limit, and works out its encoding.</summary>
 public static partial class RequestBody
 {
-    /// <summary>The body, or null when it is longer than <paramref name="limit"/> bytes (only limit + 1 bytes are read to know).</summary>
-    public static async Task<(byte[] Buffer, int Length)?> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body in an array rented from the shared pool (give it back with <see cref="Return"/>), or null when it is
+    /// longer than <paramref name="limit"/> bytes (only limit + 1 bytes are read to know).
+    /// </summary>
+    public static async ValueTask<(byte[] Buffer, int Length)?> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
-        var buffer = new byte[(int)Math.Clamp(request.ContentLength ?? 4096, 1, limit + 1L)];
+        var capacity = (int)Math.Clamp(request.ContentLength ?? 4096, 1, limit + 1L);
+        var buffer = ArrayPool<byte>.Shared.Rent(capacity);
         var length = 0;
-        while (true)
+        try
         {
-            if (length == buffer.Length)
+            while (true)
             {
-                if (length > limit)
+                if (length == capacity)
                 {
-                    return null;
+                    if (length > limit)
+                    {
+                        Return(buffer);
+                        return null;
+                    }
+
+                    capacity = Math.Min(limit + 1, capacity * 2);
+                    var larger = ArrayPool<byte>.Shared.Rent(capacity);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    Return(buffer);
+                    buffer = larger;
                 }
 
-                Array.Resize(ref buffer, Math.Min(limit + 1, buffer.Length * 2));
-            }
+                var read = await request.Body.ReadAsync(buffer.AsMemory(length, capacity - length), cancellationToken);
+                if (read == 0)
+                {
+                    return (buffer, length);
+                }
 
-            var read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken);
-            if (read == 0)
-            {
-                return (buffer, length);
+                length += read;
             }
-
-            length += read;
+        }
+        catch
+        {
+            Return(buffer);
+            throw;
         }
     }
+
+    /// <summary>Gives a body read by <see cref="ReadAsync"/> back to the pool; nothing may read it afterwards.</summary>
+    public static void Return(byte[] buffer) => ArrayPool<byte>.Shared.Return(buffer);
 
     /// <summary>
     /// The strict decoder for the body: the Content-Type's charset, else the byte order mark or XML declaration,
@@ -57,17 +78,20 @@ public static partial class RequestBody
 
         problem = null;
         var bigEndian = chosen.Equals("utf-16be", StringComparison.OrdinalIgnoreCase) || body.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
-        return family == "utf-8"
-            ? new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true)
-            : new UnicodeEncoding(bigEndian, byteOrderMark: false, throwOnInvalidBytes: true);
+        return family == "utf-8" ? StrictUtf8 : bigEndian ? StrictUtf16BigEndian : StrictUtf16;
     }
 
-    private static string? Family(string name) => name.ToLowerInvariant() switch
-    {
-        "utf-8" or "utf8" => "utf-8",
-        "utf-16" or "utf-16le" or "utf-16be" => "utf-16",
-        _ => null,
-    };
+    // Encodings are immutable; each use makes its own decoder.
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UnicodeEncoding StrictUtf16 = new(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
+    private static readonly UnicodeEncoding StrictUtf16BigEndian = new(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
+
+    private static string? Family(string name) =>
+        Is(name, "utf-8") || Is(name, "utf8") ? "utf-8"
+        : Is(name, "utf-16") || Is(name, "utf-16le") || Is(name, "utf-16be") ? "utf-16"
+        : null;
+
+    private static bool Is(string name, string charset) => name.Equals(charset, StringComparison.OrdinalIgnoreCase);
 
     private static string? DeclaredCharset(ReadOnlySpan<byte> body)
     {
@@ -79,6 +103,12 @@ public static partial class RequestBody
         if (body.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || body.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
             return "utf-16";
+        }
+
+        // The declaration can only match at the very start; most requests have none, and then nothing is decoded.
+        if (!body.StartsWith("<?xml"u8))
+        {
+            return null;
         }
 
         var match = Declaration().Match(Encoding.Latin1.GetString(body[..Math.Min(body.Length, 128)]));

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.Serialization;
+using TweetsSoap.Service.Domain;
 using OperationDescription = SoapCore.ServiceModel.OperationDescription;
 using SoapServiceDescription = SoapCore.ServiceModel.ServiceDescription;
 
@@ -102,4 +103,8 @@ public sealed class SoapOperation
 /// One argument of a <see cref="SoapOperation"/>: its element name, its serializers (in the contract's namespace, and
 /// in none, as some toolkits send it), and what it is when absent.
 /// </summary>
-public sealed record SoapParameter(string Name, Type Type, DataContractSerializer Serializer, DataContractSerializer UnqualifiedSerializer, object? Default);
+public sealed record SoapParameter(string Name, Type Type, DataContractSerializer Serializer, DataContractSerializer UnqualifiedSerializer, object? Default)
+{
+    /// <summary>The type of the items when the argument is a list (<see cref="ValueTypes.ItemType"/>), else null.</summary>
+    public Type? ItemType { get; } = ValueTypes.ItemType(Type);
+}

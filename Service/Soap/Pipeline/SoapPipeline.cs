@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 using System.ServiceModel;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -33,6 +34,17 @@ public sealed partial class SoapPipeline(
     private static readonly FrozenDictionary<string, FrozenDictionary<string, SoapOperation>> OperationsByPath =
         SoapEndpoint.All.ToFrozenDictionary(e => e.Path, e => SoapOperation.ForContract(e.Contract), StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The Content-Types toolkits send without an action parameter, parsed once (read-only): parsing one costs a
+    /// dozen objects per request. Any other value is parsed as it comes.
+    /// </summary>
+    private static readonly FrozenDictionary<string, MediaTypeHeaderValue> CommonContentTypes = new[]
+    {
+        Soap11MediaType, $"{Soap11MediaType}; charset=utf-8", $"{Soap11MediaType};charset=utf-8", $"{Soap11MediaType}; charset=UTF-8",
+        $"{Soap11MediaType};charset=UTF-8", $"{Soap11MediaType}; charset=\"utf-8\"",
+        Soap12MediaType, $"{Soap12MediaType}; charset=utf-8", $"{Soap12MediaType};charset=utf-8", $"{Soap12MediaType}; charset=UTF-8",
+    }.ToFrozenDictionary(value => value, value => MediaTypeHeaderValue.Parse(value).CopyAsReadOnly(), StringComparer.Ordinal);
+
     private readonly SoapLimitsOptions _limits = options.Value;
 
     public async Task InvokeAsync(HttpContext context)
@@ -66,7 +78,7 @@ public sealed partial class SoapPipeline(
             return;
         }
 
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+        if (!TryParseContentType(request.ContentType, out var contentType)
             || !(contentType.MediaType.Equals(Soap11MediaType, StringComparison.OrdinalIgnoreCase)
                  || contentType.MediaType.Equals(Soap12MediaType, StringComparison.OrdinalIgnoreCase)))
         {
@@ -76,25 +88,46 @@ public sealed partial class SoapPipeline(
         }
 
         var version = contentType.MediaType.Equals(Soap11MediaType, StringComparison.OrdinalIgnoreCase) ? EnvelopeVersion.Soap11 : EnvelopeVersion.Soap12;
-        var tooLarge = $"The request body is larger than the {_limits.MaxRequestBytes} bytes this service accepts.";
         if (request.ContentLength > _limits.MaxRequestBytes
             || await RequestBody.ReadAsync(request, _limits.MaxRequestBytes, context.RequestAborted) is not var (buffer, length))
         {
-            await Refuse(context, StatusCodes.Status413PayloadTooLarge, tooLarge);
+            await Refuse(context, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than the {_limits.MaxRequestBytes} bytes this service accepts.");
             return;
         }
 
-        envelopeLog.Request(context, buffer, length);
-        var encoding = RequestBody.EncodingOf(contentType.Charset.HasValue ? contentType.Charset.Value : null, buffer.AsSpan(0, length), out var encodingProblem);
-        if (encoding is null)
+        try
         {
-            await Refuse(context, StatusCodes.Status415UnsupportedMediaType, encodingProblem!);
-            return;
+            envelopeLog.Request(context, buffer, length);
+            var encoding = RequestBody.EncodingOf(contentType.Charset.HasValue ? contentType.Charset.Value : null, buffer.AsSpan(0, length), out var encodingProblem);
+            if (encoding is null)
+            {
+                await Refuse(context, StatusCodes.Status415UnsupportedMediaType, encodingProblem!);
+                return;
+            }
+
+            var envelope = new BufferedEnvelope(buffer, length, encoding, version);
+            var action = RequestedAction(contentType, request, version, endpoint);
+            await (envelopeLog.Enabled ? AnswerLoggedAsync(context, endpoint, envelope, action) : AnswerAsync(context, endpoint, envelope, action));
+        }
+        finally
+        {
+            // Nothing the answer keeps refers to the body: the request's values and its Security header are copies.
+            RequestBody.Return(buffer);
+        }
+    }
+
+    private static bool TryParseContentType(string? value, [NotNullWhen(true)] out MediaTypeHeaderValue? contentType)
+    {
+        if (value is not null && CommonContentTypes.TryGetValue(value, out contentType))
+        {
+            return true;
         }
 
-        var envelope = new BufferedEnvelope(buffer, length, encoding, version);
-        await envelopeLog.CaptureResponseAsync(context, () => AnswerAsync(context, endpoint, envelope, RequestedAction(contentType, request, version)));
+        return MediaTypeHeaderValue.TryParse(value, out contentType);
     }
+
+    private Task AnswerLoggedAsync(HttpContext context, SoapEndpoint endpoint, BufferedEnvelope envelope, string? action) =>
+        envelopeLog.CaptureResponseAsync(context, () => AnswerAsync(context, endpoint, envelope, action));
 
     private async Task AnswerAsync(HttpContext context, SoapEndpoint endpoint, BufferedEnvelope envelope, string? action)
     {
@@ -158,15 +191,36 @@ public sealed partial class SoapPipeline(
         }
     }
 
-    /// <summary>The SOAPAction header (SOAP 1.1) or the action parameter of the Content-Type (SOAP 1.2), unquoted.</summary>
-    private static string? RequestedAction(MediaTypeHeaderValue contentType, HttpRequest request, EnvelopeVersion version)
+    /// <summary>
+    /// The SOAPAction header (SOAP 1.1) or the action parameter of the Content-Type (SOAP 1.2), unquoted; one of the
+    /// endpoint's actions comes back as the endpoint's own string, so a known action costs no copy.
+    /// </summary>
+    private static string? RequestedAction(MediaTypeHeaderValue contentType, HttpRequest request, EnvelopeVersion version, SoapEndpoint endpoint)
     {
-        var action = version == EnvelopeVersion.Soap11
-            ? request.Headers["SOAPAction"].FirstOrDefault()
-            : contentType.Parameters.FirstOrDefault(p => p.Name.Equals("action", StringComparison.OrdinalIgnoreCase))?.Value.ToString()
-              ?? request.Headers["SOAPAction"].FirstOrDefault();
-        action = action?.Trim().Trim('"');
-        return string.IsNullOrEmpty(action) ? null : action;
+        var action = version == EnvelopeVersion.Soap11 ? SoapActionHeader(request) : ActionParameter(contentType) ?? SoapActionHeader(request);
+        var unquoted = action.AsSpan().Trim().Trim('"');
+        if (unquoted.IsEmpty)
+        {
+            return null;
+        }
+
+        return endpoint.Actions.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(unquoted, out var known) ? known : unquoted.ToString();
+    }
+
+    private static string? SoapActionHeader(HttpRequest request) =>
+        request.Headers.TryGetValue("SOAPAction", out var values) && values.Count > 0 ? values[0] : null;
+
+    private static string? ActionParameter(MediaTypeHeaderValue contentType)
+    {
+        foreach (var parameter in contentType.Parameters)
+        {
+            if (parameter.Name.Equals("action", StringComparison.OrdinalIgnoreCase))
+            {
+                return parameter.Value.ToString();
+            }
+        }
+
+        return null;
     }
 
     private static Task Refuse(HttpContext context, int status, string message)

@@ -5,9 +5,10 @@ using Npgsql;
 namespace TweetsSoap.Benchmarks.Harness;
 
 /// <summary>
-/// A PostgreSQL cluster for one run (initdb and pg_ctl of the newest /usr/lib/postgresql/*/bin, a temporary folder,
-/// a free loopback port; run as <c>postgres</c> when we are root, since initdb refuses root), fsync on, stopped and
-/// deleted when disposed.
+/// A PostgreSQL cluster for one run or one test class: initdb and pg_ctl (the newest /usr/lib/postgresql/*/bin, or
+/// TWEETSSOAP_PG_BIN) in a temporary folder, listening on a free loopback port, run as <c>postgres</c> when we are
+/// root (initdb refuses root), fsync on unless the settings turn it off; stopped and deleted when disposed. The tests'
+/// <c>PostgresCluster</c> is this cluster with a shared instance and restarts.
 /// </summary>
 internal sealed class ThrowawayCluster : IAsyncDisposable
 {
@@ -38,18 +39,11 @@ internal sealed class ThrowawayCluster : IAsyncDisposable
 
     private string DataDirectory => Path.Combine(_directory, "data");
 
-    /// <param name="settings">Lines appended to postgresql.conf.</param>
+    /// <param name="settings">Lines appended to postgresql.conf (a later line wins over the defaults written before it).</param>
     public static async Task<ThrowawayCluster> StartAsync(string settings)
     {
-        var bin = Directory.Exists("/usr/lib/postgresql")
-            ? Directory.GetDirectories("/usr/lib/postgresql").Select(v => Path.Combine(v, "bin")).Where(b => File.Exists(Path.Combine(b, "initdb"))).OrderByDescending(b => b, StringComparer.Ordinal).FirstOrDefault()
-            : null;
-        if (bin is null)
-        {
-            throw new InvalidOperationException("--backend postgres needs the PostgreSQL server binaries: `apt-get install postgresql`.");
-        }
-
-        var directory = Directory.CreateTempSubdirectory("tweetssoap-bench-pg-").FullName;
+        var bin = FindBinaries();
+        var directory = Directory.CreateTempSubdirectory("tweetssoap-pg-").FullName;
         var cluster = new ThrowawayCluster(bin, directory, ServerProcess.FreePort());
         if (IsRoot)
         {
@@ -66,33 +60,63 @@ internal sealed class ThrowawayCluster : IAsyncDisposable
             {settings}
 
             """);
-        await cluster.AsPostgresAsync("pg_ctl", ["start", "-D", cluster.DataDirectory, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "120"]);
+        await cluster.StartServerAsync();
         return cluster;
     }
 
-    /// <summary>A new empty database and the service settings that use it; <paramref name="extra"/> is appended to the connection string.</summary>
-    public async Task<string[]> ServiceSettingsAsync(string extra = "")
+    public string ConnectionString(string database) =>
+        new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = "postgres", Database = database }.ConnectionString;
+
+    /// <summary>A new empty database; its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync()
     {
-        var name = "bench_" + Guid.NewGuid().ToString("N");
-        var server = new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = "postgres", Database = "postgres" };
-        await using (var connection = new NpgsqlConnection(server.ConnectionString))
+        var name = "t" + Guid.NewGuid().ToString("N");
+        await using (var connection = new NpgsqlConnection(ConnectionString("postgres")))
         {
             await connection.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
             await create.ExecuteNonQueryAsync();
         }
 
-        server.Database = name;
-        return ["--Storage:Provider=Postgres", $"--Storage:ConnectionString={server.ConnectionString}{(extra.Length > 0 ? ";" + extra : "")}"];
+        return ConnectionString(name);
+    }
+
+    /// <summary>A new empty database and the service settings that use it; <paramref name="extra"/> is appended to the connection string.</summary>
+    public async Task<string[]> ServiceSettingsAsync(string extra = "") =>
+        ["--Storage:Provider=Postgres", $"--Storage:ConnectionString={await CreateDatabaseAsync()}{(extra.Length > 0 ? ";" + extra : "")}"];
+
+    public Task StartServerAsync() =>
+        AsPostgresAsync("pg_ctl", ["start", "-D", DataDirectory, "-l", Path.Combine(_directory, "server.log"), "-w", "-t", "120"]);
+
+    /// <summary>Stops the server if it runs: <c>fast</c> ends open sessions as an operator's restart does, <c>immediate</c> does not wait for them.</summary>
+    public async Task StopServerAsync(string mode = "fast")
+    {
+        if (File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
+        {
+            await AsPostgresAsync("pg_ctl", ["stop", "-D", DataDirectory, "-m", mode, "-w", "-t", "120"]);
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
-        await AsPostgresAsync("pg_ctl", ["stop", "-D", DataDirectory, "-m", "immediate", "-w"]);
+        await StopServerAsync("immediate");
         Directory.Delete(_directory, recursive: true);
     }
 
     private static bool IsRoot => GetEffectiveUserId() == 0;
+
+    private static string FindBinaries()
+    {
+        var candidates = Environment.GetEnvironmentVariable("TWEETSSOAP_PG_BIN") is { Length: > 0 } configured
+            ? [configured]
+            : Directory.Exists("/usr/lib/postgresql")
+                ? Directory.GetDirectories("/usr/lib/postgresql").Select(v => Path.Combine(v, "bin")).OrderByDescending(b => b, StringComparer.Ordinal).ToArray()
+                : [];
+        return candidates.FirstOrDefault(b => File.Exists(Path.Combine(b, "initdb")) && File.Exists(Path.Combine(b, "pg_ctl")))
+            ?? throw new InvalidOperationException(
+                "A throwaway PostgreSQL cluster needs the PostgreSQL server binaries (initdb, pg_ctl), found in neither /usr/lib/postgresql/*/bin " +
+                "nor TWEETSSOAP_PG_BIN. Run `bash .ci/install` as root (it installs Debian's postgresql), or point TWEETSSOAP_PG_BIN at them.");
+    }
 
     private Task AsPostgresAsync(string tool, string[] arguments) =>
         IsRoot ? RunAsync("runuser", ["-u", "postgres", "--", Path.Combine(_bin, tool), .. arguments]) : RunAsync(Path.Combine(_bin, tool), arguments);

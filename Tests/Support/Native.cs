@@ -2,12 +2,10 @@ using System.Runtime.InteropServices;
 
 namespace TweetsSoap.Tests.Support;
 
-/// <summary>The two POSIX calls .NET does not wrap: who we are, and sending a signal other than SIGKILL.</summary>
+/// <summary>The POSIX call .NET does not wrap: sending a signal other than SIGKILL.</summary>
 internal static class Native
 {
     public const int SigTerm = 15;
-
-    public static bool IsRoot => GetEffectiveUserId() == 0;
 
     public static void Signal(int processId, int signal)
     {
@@ -18,9 +16,6 @@ internal static class Native
     }
 
     // DllImport rather than LibraryImport: the generated stubs would need unsafe code allowed in the test project.
-    [DllImport("libc", EntryPoint = "geteuid")]
-    private static extern uint GetEffectiveUserId();
-
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int processId, int signal);
 }

@@ -39,6 +39,16 @@ public sealed class SoapRequestReader
         "http://www.w3.org/2003/05/soap-envelope/role/ultimateReceiver",
     };
 
+    // Half the quota: the other half is room for the names the reader starts with and those readers of it add themselves.
+    private static readonly int NameTableBudget = Quotas.MaxNameTableCharCount / 2;
+
+    [ThreadStatic]
+    private static XmlDictionaryReader? t_textReader;
+
+    /// <summary>The bytes of the bodies read since <see cref="t_textReader"/>'s name table was last dropped: an upper bound on the characters of the names in it.</summary>
+    [ThreadStatic]
+    private static int t_namesRead;
+
     private readonly GuardedXmlReader _reader;
     private readonly EnvelopeVersion _version;
     private readonly string _soap;
@@ -68,15 +78,59 @@ public sealed class SoapRequestReader
         try
         {
             CheckEncoding(envelope);
-            using var reader = new GuardedXmlReader(
-                XmlDictionaryReader.CreateTextReader(envelope.Buffer, 0, envelope.Length, envelope.Encoding, Quotas, onClose: null), limits);
-            return new SoapRequestReader(reader, envelope.Version, endpoint, operations, action).ReadEnvelope();
+            var text = TakeTextReader(envelope);
+            // Not disposed: that would close the text reader, which TakeTextReader does when it has to.
+            var reader = new GuardedXmlReader(text, limits);
+            var request = new SoapRequestReader(reader, envelope.Version, endpoint, operations, action).ReadEnvelope();
+            if (request.Problem is not null)
+            {
+                // A problem may have asked the reader for line numbers, which it keeps until it is closed.
+                text.Close();
+                t_namesRead = 0;
+            }
+
+            // Only a reader that read a request to its end is kept; one that threw is dropped.
+            t_textReader = text;
+            return request;
         }
         catch (Exception e) when (e is XmlException or ArgumentException or InvalidOperationException or FormatException)
         {
             // The text reader reports some malformed names with an ArgumentException.
             throw NotXml(e as XmlException ?? new XmlException(e.Message, e), envelope);
         }
+    }
+
+    /// <summary>
+    /// The text reader for <paramref name="envelope"/>: the one this thread used last, set to the new input as WCF's
+    /// encoders reuse theirs (<see cref="IXmlTextReaderInitializer"/>), else a new one. Reading is synchronous, so no
+    /// other request can use it in between.
+    /// </summary>
+    /// <remarks>
+    /// SetInput resets everything but the name table, which only closing the reader drops; building it costs 30 names
+    /// and two arrays, half the reader's allocations. So it is kept from one request to the next while the bodies read
+    /// with it add up to at most <see cref="NameTableBudget"/> bytes: a name takes at least a byte of the body, so the
+    /// names of earlier requests can never bring a request to the quota it would not reach alone. Past the budget the
+    /// reader is closed first, and starts afresh.
+    /// </remarks>
+    private static XmlDictionaryReader TakeTextReader(BufferedEnvelope envelope)
+    {
+        var text = t_textReader;
+        t_textReader = null;
+        if (text is null)
+        {
+            t_namesRead = envelope.Length;
+            return XmlDictionaryReader.CreateTextReader(envelope.Buffer, 0, envelope.Length, envelope.Encoding, Quotas, onClose: null);
+        }
+
+        if (t_namesRead + envelope.Length > NameTableBudget)
+        {
+            text.Close();
+            t_namesRead = 0;
+        }
+
+        t_namesRead += envelope.Length;
+        ((IXmlTextReaderInitializer)text).SetInput(envelope.Buffer, 0, envelope.Length, envelope.Encoding, Quotas, onClose: null);
+        return text;
     }
 
     /// <summary>
@@ -254,9 +308,10 @@ public sealed class SoapRequestReader
             {
                 _arguments = ReadArguments(operation);
             }
-            catch (Exception e) when (e is not EnvelopeProblem)
+            catch (Exception e) when (e is not EnvelopeProblem && !reader.Failed)
             {
-                // Whatever goes wrong here is about the client's XML: reading is all that happens.
+                // Whatever goes wrong here is about the client's XML: reading is all that happens. A reader that failed
+                // found XML that is not well-formed; that is the envelope's problem, thrown as such.
                 Defer(e is XmlException or SerializationException or FormatException ? e : new XmlException(e.Message, e));
             }
         }

@@ -15,19 +15,35 @@ public sealed class GuardedXmlReader(XmlDictionaryReader inner, SoapLimitsOption
 
     public override XmlDictionaryReaderQuotas Quotas => Limits;
 
+    /// <summary>
+    /// Whether the inner reader threw: the request is not well-formed XML (or breaks a quota), and the inner reader's
+    /// state is undefined from there on, so nothing more may be read from it.
+    /// </summary>
+    public bool Failed { get; private set; }
+
     public override bool Read()
     {
-        if (!inner.Read())
+        try
         {
-            return false;
-        }
+            if (!inner.Read())
+            {
+                return false;
+            }
 
-        if (inner.NodeType == XmlNodeType.Element)
+            if (inner.NodeType == XmlNodeType.Element)
+            {
+                Check();
+            }
+
+            return true;
+        }
+        catch (Exception e) when (e is XmlException or ArgumentException or InvalidOperationException or FormatException)
         {
-            Check();
+            // The text reader puts the line only into its message; the exception's own LineNumber stays 0.
+            Failed = true;
+            var at = inner as IXmlLineInfo;
+            throw new XmlException(e.Message, e, at?.LineNumber ?? 0, at?.LinePosition ?? 0);
         }
-
-        return true;
     }
 
     private void Check()

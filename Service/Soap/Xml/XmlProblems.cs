@@ -23,7 +23,35 @@ public static partial class XmlProblems
             return $"The request contains {character}, which XML 1.0 does not allow, not even as a character reference.";
         }
 
-        return $"The request is not well-formed XML (line {exception.LineNumber}, position {exception.LinePosition}).";
+        // The text reader undercounts lines after a run of blank lines, and puts its count only into its message; the
+        // framework's conforming reader finds the same first error at its true line (the failure path only pays this).
+        if (FirstWellFormednessError(document) is { } error)
+        {
+            return $"The request is not well-formed XML (line {error.LineNumber}, position {error.LinePosition}).";
+        }
+
+        // Well-formed, so what the text reader refused was one of its quotas.
+        return exception.Message.Contains("nametable", StringComparison.OrdinalIgnoreCase)
+            ? $"The request's element, attribute and namespace names add up to more than the {SoapReaderQuotas.Create().MaxNameTableCharCount} characters this service reads."
+            : $"The request could not be read (line {exception.LineNumber}, position {exception.LinePosition}).";
+    }
+
+    private static XmlException? FirstWellFormednessError(string document)
+    {
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(document), settings);
+            while (reader.Read())
+            {
+            }
+
+            return null;
+        }
+        catch (XmlException e)
+        {
+            return e;
+        }
     }
 
     /// <summary>The first character XML 1.0 forbids in text already decoded (a value whose references were resolved), described.</summary>

@@ -60,6 +60,7 @@ public sealed class ReaderReuseTests : ServiceTests<ReaderReuseTests>
 
         Assert.AreEqual(Soap11 + "Client", response.FaultCode);
         Assert.AreEqual("MalformedRequest", response.DetailCode);
+        StringAssert.Contains(response.FaultReason, "names add up to more than the 16384 characters");
     }
 
     [TestMethod]
@@ -81,12 +82,17 @@ public sealed class ReaderReuseTests : ServiceTests<ReaderReuseTests>
         var again = await PostBytesAsync(Service.Http, "UserService.svc", Soap12Type, onLine3);
 
         Assert.AreEqual("MalformedRequest", first.DetailCode);
-        Assert.AreEqual(first.FaultReason, other.FaultReason);
+        Assert.AreEqual("MalformedRequest", other.DetailCode);
+        StringAssert.Contains(first.FaultReason, "not well-formed XML (line 3, position ");
+        StringAssert.Contains(other.FaultReason, "not well-formed XML (line 6, position ");
         Assert.AreEqual(first.FaultReason, again.FaultReason);
         Assert.AreEqual(first.DetailCode, again.DetailCode);
     }
 
-    /// <summary>An envelope whose userId has an unterminated attribute: a problem found inside an argument, which the reader reports with its line.</summary>
+    /// <summary>
+    /// An envelope whose userId has an attribute value with a '&lt;' in it: XML that is not well-formed, found inside
+    /// an argument, which the reader reports with its line.
+    /// </summary>
     private static byte[] Malformed(Account account, string blankLines) => Encoding.UTF8.GetBytes(
         $"<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\">\n  <s:Body>{blankLines}\n    "
         + $"<GetUser xmlns=\"{Ns}\"><userId a=\"1>{account.User.Id}</userId></GetUser>\n  </s:Body>\n</s:Envelope>");

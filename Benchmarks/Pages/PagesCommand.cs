@@ -4,6 +4,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using TweetsSoap.Benchmarks.Harness;
 using TweetsSoap.Service;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using TweetsSoap.Service.Storage;
+using TweetsSoap.Service.Storage.Postgres;
 using TweetsSoap.Service.Storage.Sqlite;
 
 namespace TweetsSoap.Benchmarks.Pages;
@@ -23,7 +27,7 @@ internal static class PagesCommand
 
     private static readonly Option<string[]> Databases = new("--db")
     {
-        Description = "A SQLite file filled by `dotnet run --project Service -- seed` (repeat for a second one)",
+        Description = "A database filled by `dotnet run --project Service -- seed`: a SQLite file, or a PostgreSQL connection string (Host=...;Database=...) (repeat for a second one)",
         Required = true,
         AllowMultipleArgumentsPerToken = true,
     };
@@ -33,7 +37,7 @@ internal static class PagesCommand
 
     public static Command Create(TextWriter output)
     {
-        var command = new Command("pages", "Timeline, user timeline and search pages against seeded SQLite databases (e.g. 10k vs 1M tweets)")
+        var command = new Command("pages", "Timeline, user timeline and search pages against seeded SQLite or PostgreSQL databases (e.g. 10k vs 1M tweets)")
         {
             Databases, Runs, Rounds,
         };
@@ -45,25 +49,35 @@ internal static class PagesCommand
 
     public static async Task<int> RunAsync(PagesOptions options, TextWriter output)
     {
-        foreach (var missing in options.Databases.Where(d => !File.Exists(d)))
+        foreach (var missing in options.Databases.Where(d => !IsPostgres(d) && !File.Exists(d)))
         {
             throw new FileNotFoundException($"No database at {missing}; fill one first: dotnet run -c Release --project Service -- seed --tweets 10000 --Storage:SqlitePath={missing}");
         }
 
-        RunHeader.Write(output, "pages", $"{options.Rounds} rounds of {options.Runs} runs per case and database (after {WarmUpRuns} warm-up runs), databases taking turns: {string.Join(", ", options.Databases)}");
+        RunHeader.Write(output, "pages", $"{options.Rounds} rounds of {options.Runs} runs per case and database (after {WarmUpRuns} warm-up runs), databases taking turns: {string.Join(", ", options.Databases.Select(Name))}");
         var apps = new List<WebApplication>();
         try
         {
             var sets = new List<PageCases>();
             foreach (var database in options.Databases)
             {
-                var builder = WebApplication.CreateBuilder([$"--Storage:SqlitePath={database}", "--Logging:LogLevel:Default=Warning"]);
+                var postgres = IsPostgres(database);
+                string[] storage = postgres ? ["--Storage:Provider=Postgres", $"--Storage:ConnectionString={database}"] : [$"--Storage:SqlitePath={database}"];
+                var builder = WebApplication.CreateBuilder([.. storage, "--Logging:LogLevel:Default=Warning"]);
                 builder.Services.AddTweetsSoap(builder.Configuration, builder.Environment);
                 var app = builder.Build();
                 apps.Add(app);
-                var connections = app.Services.GetRequiredService<SqliteConnectionFactory>();
-                connections.Migrate();
-                sets.Add(await PageCases.PrepareAsync(app.Services, connections));
+                app.Services.GetRequiredService<IStoreSchema>().Migrate();
+                // The PostgreSQL tweet cache answers only while its listener holds a lease, as in the service.
+                foreach (var listener in app.Services.GetServices<IHostedService>().OfType<PostgresTweetCacheListener>())
+                {
+                    await listener.StartAsync(default);
+                }
+
+                var queries = postgres
+                    ? SampleQueries.On(app.Services.GetRequiredService<PostgresDatabase>())
+                    : SampleQueries.On(app.Services.GetRequiredService<SqliteConnectionFactory>());
+                sets.Add(await PageCases.PrepareAsync(app.Services, queries));
             }
 
             // [database][case][round] -> milliseconds of each run
@@ -89,10 +103,22 @@ internal static class PagesCommand
         {
             foreach (var app in apps)
             {
+                foreach (var listener in app.Services.GetServices<IHostedService>().OfType<PostgresTweetCacheListener>())
+                {
+                    await listener.StopAsync(default);
+                }
+
                 await app.DisposeAsync();
             }
         }
     }
+
+    /// <summary>A PostgreSQL connection string rather than a SQLite file.</summary>
+    internal static bool IsPostgres(string database) => database.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The file, or the PostgreSQL database and server (a connection string may hold a password).</summary>
+    private static string Name(string database) =>
+        IsPostgres(database) && new NpgsqlConnectionStringBuilder(database) is var postgres ? $"PostgreSQL {postgres.Database} on {postgres.Host}:{postgres.Port}" : database;
 
     /// <summary>Runs every case in turn, <paramref name="runs"/> times, so a busy neighbour slows every case alike.</summary>
     private static async Task TimeAsync(PageCases set, int runs, List<List<double>>[]? times)
@@ -149,7 +175,7 @@ internal static class PagesCommand
 
         for (var d = 0; d < sets.Count; d++)
         {
-            output.WriteLine($"db{d + 1}: {options.Databases[d]} ({sets[d].Description})");
+            output.WriteLine($"db{d + 1}: {Name(options.Databases[d])} ({sets[d].Description})");
         }
 
         table.Write(output);

@@ -105,6 +105,22 @@ public sealed class BenchmarkRunTests
         }
     }
 
+    [TestMethod]
+    [TestCategory(Categories.External)] // starts a throwaway PostgreSQL cluster of its own
+    [DoNotParallelize]
+    public async Task Pages_WithAPostgresSeed_SeedsAThrowawayClusterAndPrintsItsTable()
+    {
+        using var output = new StringWriter();
+
+        var exit = await PagesCommand.RunAsync(new PagesOptions([], Runs: 2, Rounds: 1, PostgresSeeds: ["20:600"]), output);
+
+        Assert.AreEqual(0, exit, output.ToString());
+        var rows = TableRows(output.ToString());
+        Assert.HasCount(6, rows, output.ToString());
+        Assert.AreEqual("20.0", rows["user timeline, first page"][2], "full pages only");
+        StringAssert.Matches(output.ToString(), new System.Text.RegularExpressions.Regex(@"^db1: PostgreSQL t\w+ on 127\.0\.0\.1:\d+ \(22 users, 600 tweets\)", System.Text.RegularExpressions.RegexOptions.Multiline));
+    }
+
     /// <summary>The printed table's rows by their first cell, the other cells in order.</summary>
     private static Dictionary<string, string[]> TableRows(string output) =>
         output.Split('\n')

@@ -160,8 +160,8 @@ internal static partial class PagesCommand
     [GeneratedRegex(@"^[1-9][0-9]*:[1-9][0-9]*$")]
     private static partial Regex SeedSize();
 
-    /// <summary>A PostgreSQL connection string rather than a SQLite file.</summary>
-    internal static bool IsPostgres(string database) => database.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+    /// <summary>A PostgreSQL connection string (Host=...;Database=...) rather than a SQLite file.</summary>
+    internal static bool IsPostgres(string database) => database.Contains('=', StringComparison.Ordinal);
 
     /// <summary>The file, or the PostgreSQL database and server (a connection string may hold a password).</summary>
     private static string Name(string database) =>

@@ -1,7 +1,6 @@
 using TweetsSoap.Service.Domain;
 using TweetsSoap.Service.Operations;
 using TweetsSoap.Service.Storage;
-using TweetsSoap.Service.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace TweetsSoap.Benchmarks.Pages;
@@ -39,13 +38,13 @@ internal sealed class PageCases
 
     public string Description { get; }
 
-    public static async Task<PageCases> PrepareAsync(IServiceProvider services, SqliteConnectionFactory connections)
+    public static async Task<PageCases> PrepareAsync(IServiceProvider services, SampleQueries database)
     {
         var store = services.GetRequiredService<ITweetStore>();
         var users = await SampleUsersAsync(store);
         // Only authors with a full first page: in a small database most users have fewer than 20 tweets, and their
         // short pages would make the small database look faster than it is.
-        var authors = await AuthorsWithAFullPageAsync(connections);
+        var authors = await AuthorsWithAFullPageAsync(database);
         var random = new Random(7);
         var queries = new List<SearchQuery>();
         foreach (var text in new[] { "time", "soap", "people", "water", "#music", "from:user3", "service #rest" })
@@ -56,8 +55,8 @@ internal sealed class PageCases
         Guid User() => users[random.Next(users.Count)];
 
         // A home timeline should cost the same whether the followed accounts posted a minute or months ago.
-        var quiet = await FollowerOfAsync(store, connections, "bench_quiet", newestFirst: false);
-        var active = await FollowerOfAsync(store, connections, "bench_active", newestFirst: true);
+        var quiet = await FollowerOfAsync(store, database, "bench_quiet", newestFirst: false);
+        var active = await FollowerOfAsync(store, database, "bench_active", newestFirst: true);
         var tweets = (await store.ListTweetsAsync(null, null, 500, default)).Select(t => t.Id).ToList();
 
         var cases = new List<PageCase>
@@ -69,7 +68,7 @@ internal sealed class PageCases
             new("user timeline, first page", async () => Map(await store.ListUserTimelineAsync(authors[random.Next(authors.Count)], IdRange.All, PageSize + 1, default))),
             new("search, first page", async () => Map(await store.SearchTweetsAsync(queries[random.Next(queries.Count)], IdRange.All, PageSize + 1, default))),
         };
-        return new PageCases(cases, $"{await CountAsync(connections, "users"):N0} users, {await CountAsync(connections, "tweets"):N0} tweets");
+        return new PageCases(cases, $"{await database.CountAsync("users"):N0} users, {await database.CountAsync("tweets"):N0} tweets");
     }
 
     private static int Map(IReadOnlyList<TweetRecord> rows) => rows.Take(PageSize).Select(Mapping.ToContract).Count();
@@ -83,26 +82,9 @@ internal sealed class PageCases
         return new SearchQuery(terms.Words, terms.Hashtags, terms.Mentions, author);
     }
 
-    private static async Task<long> CountAsync(SqliteConnectionFactory connections, string table)
+    private static async Task<List<Guid>> AuthorsWithAFullPageAsync(SampleQueries database)
     {
-        await using var connection = await connections.OpenAsync(default);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT count(*) FROM {table}";
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task<List<Guid>> AuthorsWithAFullPageAsync(SqliteConnectionFactory connections)
-    {
-        await using var connection = await connections.OpenAsync(default);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT author_id FROM tweets GROUP BY author_id HAVING count(*) >= {PageSize} LIMIT 500";
-        var authors = new List<Guid>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            authors.Add(Guid.Parse(reader.GetString(0)));
-        }
-
+        var authors = await database.IdsAsync($"SELECT author_id FROM tweets GROUP BY author_id HAVING count(*) >= {PageSize} LIMIT 500");
         return authors.Count > 0
             ? authors
             : throw new InvalidOperationException($"No author has {PageSize} tweets; seed more tweets before benchmarking.");
@@ -112,7 +94,7 @@ internal sealed class PageCases
     /// A user (made on first use) who follows the <see cref="Followed"/> authors whose newest tweet is the newest
     /// of all authors' (<paramref name="newestFirst"/>) or the oldest.
     /// </summary>
-    private static async Task<Guid> FollowerOfAsync(ITweetStore store, SqliteConnectionFactory connections, string username, bool newestFirst)
+    private static async Task<Guid> FollowerOfAsync(ITweetStore store, SampleQueries database, string username, bool newestFirst)
     {
         if (await store.FindUserByUsernameAsync(username, default) is { } existing)
         {
@@ -121,18 +103,9 @@ internal sealed class PageCases
 
         var follower = new UserRecord(Clock.NewId(), username, $"{username}@example.org", "-", "Bench", "Reader", null, DateTime.UtcNow);
         await store.CreateUserAsync(follower, default);
-        await using var connection = await connections.OpenAsync(default);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT author_id FROM tweets GROUP BY author_id ORDER BY max(id) {(newestFirst ? "DESC" : "ASC")} LIMIT {Followed}";
-        var followees = new List<Guid>();
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                followees.Add(Guid.Parse(reader.GetString(0)));
-            }
-        }
-
+        // created_at, not id: PostgreSQL has no max(uuid). Both follow the same order, ids being time-ordered.
+        var followees = await database.IdsAsync(
+            $"SELECT author_id FROM tweets GROUP BY author_id ORDER BY max(created_at) {(newestFirst ? "DESC" : "ASC")} LIMIT {Followed}");
         foreach (var followee in followees)
         {
             await store.AddRelationAsync(Relation.Follow, follower.Id, followee, Clock.NewId(), DateTime.UtcNow, default);

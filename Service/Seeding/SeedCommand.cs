@@ -1,19 +1,22 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Spectre.Console;
 using TweetsSoap.Service.Storage;
+using TweetsSoap.Service.Storage.Postgres;
 using TweetsSoap.Service.Storage.Sqlite;
 
 namespace TweetsSoap.Service.Seeding;
 
 /// <summary>
-/// <c>seed --users N --tweets M</c>: fills the configured SQLite database with users who follow each other, tweets
-/// (some replies, some with hashtags, mentions and links), likes and retweets, spread over the past year. Rows go in
-/// through prepared statements in large transactions; every seeded user's password is <see cref="Password"/>.
+/// <c>seed --users N --tweets M</c>: fills the configured database, SQLite or PostgreSQL, with users who follow each
+/// other, tweets (some replies, some with hashtags, mentions and links), likes and retweets, spread over the past year.
+/// <see cref="SeedGenerator"/> makes the same rows for both from one seeded random sequence; SQLite takes them through
+/// prepared statements in large transactions (<see cref="SqliteSeedSink"/>), PostgreSQL through binary COPY
+/// (<see cref="PostgresSeedSink"/>). Every seeded user's password is <see cref="Password"/>.
 /// </summary>
 public static class SeedCommand
 {
     public const string Password = "seeded password";
+    private const int RandomSeed = 20261127;
     private const int Batch = 20_000;
 
     public static async Task<int> RunAsync(string[] args)
@@ -23,32 +26,47 @@ public static class SeedCommand
         var builder = WebApplication.CreateBuilder(HostArgs(args, "--users", "--tweets"));
         builder.Services.AddTweetsSoap(builder.Configuration, builder.Environment);
         await using var app = builder.Build();
-        var connections = SqliteOnly(app, "seed");
-        connections.Migrate();
-        AnsiConsole.MarkupLine($"Seeding [bold]{users:N0}[/] users and [bold]{tweets:N0}[/] tweets into {Markup.Escape(connections.DatabasePath)}");
-
+        app.Services.GetRequiredService<IStoreSchema>().Migrate();
         var hash = new PasswordHasher<UserRecord>().HashPassword(null!, Password);
-        await using var connection = await connections.OpenAsync(default);
-        await ExecuteAsync(connection, "PRAGMA synchronous = OFF; PRAGMA cache_size = -200000;");
-        var writer = new SeedWriter(connection, new Random(20261127), hash);
+        await using ISeedSink sink = app.Services.GetService<PostgresDatabase>() is { } postgres
+            ? await PostgresSeedSink.OpenAsync(postgres, hash)
+            : await SqliteSeedSink.OpenAsync(app.Services.GetRequiredService<SqliteConnectionFactory>(), hash);
+        AnsiConsole.MarkupLine($"Seeding [bold]{users:N0}[/] users and [bold]{tweets:N0}[/] tweets into {Markup.Escape(sink.Target)}");
+
+        var generator = new SeedGenerator(new Random(RandomSeed), sink.ExistingUsers);
         var started = DateTime.UtcNow;
         await AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async progress =>
             {
-                await writer.UsersAsync(users, Batch, progress.AddTask("users", maxValue: users));
-                await writer.FollowsAsync(Batch, progress.AddTask("follows", maxValue: users));
-                await writer.TweetsAsync(tweets, Batch, progress.AddTask("tweets, likes, retweets", maxValue: tweets));
+                var task = progress.AddTask("users", maxValue: users);
+                foreach (var batch in generator.Users(users).Chunk(Batch))
+                {
+                    await sink.WriteUsersAsync(batch);
+                    task.Increment(batch.Length);
+                }
+
+                task = progress.AddTask("follows", maxValue: users);
+                foreach (var batch in generator.Follows().Chunk(Batch / 30))
+                {
+                    await sink.WriteFollowsAsync([.. batch.SelectMany(follows => follows)]);
+                    task.Increment(batch.Length);
+                }
+
+                task = progress.AddTask("tweets, likes, retweets", maxValue: tweets);
+                foreach (var batch in generator.Tweets(tweets).Chunk(Batch))
+                {
+                    await sink.WriteTweetsAsync(batch);
+                    task.Increment(batch.Length);
+                }
+
+                task = progress.AddTask("finish", maxValue: 1);
+                await sink.FinishAsync();
+                task.Increment(1);
             });
-        await ExecuteAsync(connection, "PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE);");
-        AnsiConsole.MarkupLine($"Done in {(DateTime.UtcNow - started).TotalSeconds:N0} s. Log in as [bold]user0[/]…[bold]user{users - 1}[/] with the password '{Password}'.");
+        AnsiConsole.MarkupLine($"Done in {(DateTime.UtcNow - started).TotalSeconds:N0} s. Log in as [bold]user{sink.ExistingUsers}[/]…[bold]user{sink.ExistingUsers + users - 1}[/] with the password '{Password}'.");
         return 0;
     }
-
-    /// <summary>Seeding writes SQLite rows in bulk; it has no PostgreSQL version.</summary>
-    internal static SqliteConnectionFactory SqliteOnly(WebApplication app, string command) =>
-        app.Services.GetService<SqliteConnectionFactory>()
-        ?? throw new InvalidOperationException($"The {command} command works on SQLite only; run it without Storage:Provider=Postgres.");
 
     /// <summary>The arguments without our own options and their values, for the host's configuration (e.g. --Storage:SqlitePath=...).</summary>
     internal static string[] HostArgs(string[] args, params string[] own)
@@ -85,12 +103,5 @@ public static class SeedCommand
         }
 
         return fallback;
-    }
-
-    internal static async Task ExecuteAsync(SqliteConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
     }
 }

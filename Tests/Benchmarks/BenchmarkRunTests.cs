@@ -68,6 +68,59 @@ public sealed class BenchmarkRunTests
         }
     }
 
+    [TestMethod]
+    [TestCategory(Categories.External)] // a throwaway PostgreSQL cluster
+    [DoNotParallelize]
+    public async Task Pages_SqliteAndPostgresSeededAlike_PrintsEveryCaseForBoth()
+    {
+        var directory = Directory.CreateTempSubdirectory("tweetssoap-pages-").FullName;
+        try
+        {
+            var sqlite = Path.Combine(directory, "small.db");
+            var postgres = await (await PostgresCluster.SharedAsync()).CreateDatabaseAsync();
+            Assert.AreEqual(0, await SeedCommand.RunAsync(["--users", "20", "--tweets", "600", $"--Storage:SqlitePath={sqlite}"]));
+            Assert.AreEqual(0, await SeedCommand.RunAsync(["--users", "20", "--tweets", "600", "--Storage:Provider=Postgres", $"--Storage:ConnectionString={postgres}"]));
+            using var output = new StringWriter();
+
+            var exit = await PagesCommand.RunAsync(new PagesOptions([sqlite, postgres], Runs: 3, Rounds: 1), output);
+
+            Assert.AreEqual(0, exit, output.ToString());
+            var rows = TableRows(output.ToString());
+            Assert.HasCount(6, rows, output.ToString());
+            foreach (var (name, cells) in rows)
+            {
+                Assert.HasCount(8, cells, name);
+                Assert.AreEqual(cells[2], cells[5], $"{name}: the same rows from both backends");
+            }
+
+            Assert.AreEqual("20.0", rows["user timeline, first page"][5], "full pages only");
+            var database = new Npgsql.NpgsqlConnectionStringBuilder(postgres).Database;
+            StringAssert.Contains(output.ToString(), $"db2: PostgreSQL {database} on 127.0.0.1:");
+            StringAssert.Contains(output.ToString(), "(22 users, 600 tweets)");
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    [TestCategory(Categories.External)] // starts a throwaway PostgreSQL cluster of its own
+    [DoNotParallelize]
+    public async Task Pages_WithAPostgresSeed_SeedsAThrowawayClusterAndPrintsItsTable()
+    {
+        using var output = new StringWriter();
+
+        var exit = await PagesCommand.RunAsync(new PagesOptions([], Runs: 2, Rounds: 1, PostgresSeeds: ["20:600"]), output);
+
+        Assert.AreEqual(0, exit, output.ToString());
+        var rows = TableRows(output.ToString());
+        Assert.HasCount(6, rows, output.ToString());
+        Assert.AreEqual("20.0", rows["user timeline, first page"][2], "full pages only");
+        StringAssert.Matches(output.ToString(), new System.Text.RegularExpressions.Regex(@"^db1: PostgreSQL t\w+ on 127\.0\.0\.1:\d+ \(22 users, 600 tweets\)", System.Text.RegularExpressions.RegexOptions.Multiline));
+    }
+
     /// <summary>The printed table's rows by their first cell, the other cells in order.</summary>
     private static Dictionary<string, string[]> TableRows(string output) =>
         output.Split('\n')

@@ -72,6 +72,15 @@ public sealed class BenchmarksCliTests
     }
 
     [TestMethod]
+    public void Pages_WithPostgresSeedsAlone_ReadsThemInOrder()
+    {
+        var options = PagesCommand.OptionsOf(Parse("pages --pg-seed 10000:10000 --pg-seed 10000:1000000"));
+
+        CollectionAssert.AreEqual(new[] { "10000:10000", "10000:1000000" }, options.PostgresSeeds);
+        Assert.IsEmpty(options.Databases);
+    }
+
+    [TestMethod]
     [DataRow("text")]
     [DataRow("alloc")]
     public void MicroBenchmarks_WithIterationOptions_ReadThem(string command)
@@ -88,6 +97,8 @@ public sealed class BenchmarksCliTests
     [DataRow("write --variant inline")]
     [DataRow("write --clients -4")]
     [DataRow("pages")]
+    [DataRow("pages --pg-seed 10000")]
+    [DataRow("pages --pg-seed 0:100")]
     [DataRow("auth --calls 0")]
     [DataRow("text --iterations 0")]
     [DataRow("nosuchbenchmark")]

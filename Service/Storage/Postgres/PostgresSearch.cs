@@ -15,6 +15,14 @@ public static class PostgresSearch
     public static string Vector(string text) =>
         string.Join(' ', Terms(text).Select((term, i) => $"'{term}':{Math.Min(i + 1, 16383)}"));
 
+    /// <summary>The same terms with each term once, followed by all its positions (<c>'will':2,7</c>), as PostgreSQL
+    /// itself prints a <c>tsvector</c>: what the seed's binary COPY parses on the client (PostgresSeedSink).</summary>
+    public static string MergedVector(string text) =>
+        string.Join(' ', Terms(text)
+            .Select((term, i) => (Term: term, Position: Math.Min(i + 1, 16383)))
+            .GroupBy(t => t.Term, StringComparer.Ordinal)
+            .Select(g => $"'{g.Key}':{string.Join(',', g.Select(t => t.Position).Distinct())}"));
+
     /// <summary>
     /// Every word (or its hashtag), hashtag and mention as a phrase, all required, as <c>tsquery</c> input; null when
     /// the query has none (a <c>from:</c> search only).

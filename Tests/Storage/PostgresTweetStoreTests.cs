@@ -187,6 +187,31 @@ public class PostgresTweetStoreTests : TweetStoreTests
         }
     }
 
+    [TestMethod]
+    public async Task LoginLedger_ReadWithUser_AnswersWhatTheTwoReadsAnswerApart()
+    {
+        var ada = User("Ada_L", "ada@example.org");
+        await Store.CreateUserAsync(ada, default);
+        var ledger = new PostgresLoginLedger(Open(_connectionString));
+        var now = DateTimeOffset.UtcNow;
+        var window = new LoginWindow(now, now.AddMinutes(-10), now.AddDays(-30));
+        Assert.IsNotNull((await ledger.BeginAttemptAsync("ada_l", "192.0.2.1", window, _ => true, default)).Attempt);
+        Assert.IsNotNull((await ledger.BeginAttemptAsync("nobody", "192.0.2.1", window, _ => true, default)).Attempt);
+
+        var (user, history) = await ledger.ReadWithUserAsync("ada_l", "192.0.2.1", window, default);
+        Assert.AreEqual(ada, user);
+        Assert.AreEqual((1, 1, 2), (history.PairFailures, history.AccountFailures, history.AddressFailures));
+        Assert.AreEqual(await ledger.ReadAsync("ada_l", "192.0.2.1", window, default), history);
+
+        var (nobody, theirs) = await ledger.ReadWithUserAsync("nobody", "192.0.2.1", window, default);
+        Assert.IsNull(nobody);
+        Assert.AreEqual(await ledger.ReadAsync("nobody", "192.0.2.1", window, default), theirs);
+
+        // A new password is read by the next call: nothing is remembered between reads.
+        Assert.IsTrue(await Store.UpdateUserAsync(ada with { PasswordHash = "new hash" }, default));
+        Assert.AreEqual("new hash", (await ledger.ReadWithUserAsync("ada_l", "192.0.2.1", window, default)).User!.PasswordHash);
+    }
+
     protected override Task ForgetStoredParsesAsync() =>
         ExecuteAsync(_connectionString, "UPDATE tweets SET weighted_length = NULL, entities = NULL");
 

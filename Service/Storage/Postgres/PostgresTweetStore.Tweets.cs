@@ -54,10 +54,12 @@ public sealed partial class PostgresTweetStore
         .SingleOrDefault();
 
     public async Task<IReadOnlyList<TweetRecord>> ListTweetsAsync(Guid? authorId, Guid? before, int limit, CancellationToken cancellationToken) =>
-        await database.QueryAsync($"{TweetSelect} {ListTweetsWhere(authorId, before)} ORDER BY t.id DESC LIMIT @limit", p => BindListTweets(p, authorId, before, limit), ReadTweet, cancellationToken);
+        await database.QueryAsync(
+            $"{TweetSelect} {ListTweetsWhere(authorId, before)} ORDER BY t.id DESC LIMIT @limit", p => BindListTweets(p, authorId, before, limit), ReadTweet, cancellationToken);
 
     public async Task<IReadOnlyList<Guid>> ListTweetIdsAsync(Guid? authorId, Guid? before, int limit, CancellationToken cancellationToken) =>
-        await database.QueryAsync($"SELECT t.id FROM tweets t {ListTweetsWhere(authorId, before)} ORDER BY t.id DESC LIMIT @limit", p => BindListTweets(p, authorId, before, limit), r => r.GetGuid(0), cancellationToken);
+        await database.QueryAsync(
+            $"SELECT t.id FROM tweets t {ListTweetsWhere(authorId, before)} ORDER BY t.id DESC LIMIT @limit", p => BindListTweets(p, authorId, before, limit), r => r.GetGuid(0), cancellationToken);
 
     // Conditions are left out rather than written "@x IS NULL OR ...": the planner then uses the indexes,
     // and PostgreSQL need not guess the type of a null parameter.

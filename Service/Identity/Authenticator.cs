@@ -49,13 +49,10 @@ public sealed class Authenticator(
         }
 
         var address = credentials.ClientAddress;
-        var findUser = store.FindUserByUsernameAsync(account, cancellationToken);
-        var standing = throttle.RetryAfterAsync(account, address, cancellationToken);
-        await Task.WhenAll(findUser, standing);
-        var user = await findUser;
+        var (user, standing) = await throttle.FindUserAsync(account, address, () => store.FindUserByUsernameAsync(account, cancellationToken), cancellationToken);
 
         // Throttled before the cache is asked: a remembered password must not answer differently from a wrong one.
-        var verification = await standing is { } wait ? new Verification(false, wait)
+        var verification = standing is { } wait ? new Verification(false, wait)
             : user is not null && cache.Confirms(account, sent.Password, user) ? new Verification(true)
             : await cache.VerifyOnceAsync(account, sent.Password, address, user, () => VerifyAsync(account, address, user, sent.Password));
 

@@ -16,11 +16,26 @@ public sealed class LoginThrottle(ILoginLedger ledger, IOptions<CredentialOption
 {
     private readonly CredentialOptions _options = options.Value;
 
-    /// <summary>How long to wait before trying again, or null when a login may be attempted now.</summary>
-    public async Task<TimeSpan?> RetryAfterAsync(string account, string address, CancellationToken cancellationToken)
+    /// <summary>
+    /// The account's user, from <paramref name="findUser"/> or, when the ledger shares the users' database, from the
+    /// ledger's own read (one statement for both); and how long to wait before trying again, or null when a login may
+    /// be attempted now.
+    /// </summary>
+    public async Task<(UserRecord? User, TimeSpan? RetryAfter)> FindUserAsync(
+        string account, string address, Func<Task<UserRecord?>> findUser, CancellationToken cancellationToken)
     {
         var window = Window();
-        return RetryAfter(await ledger.ReadAsync(account, AddressKey(address), window, cancellationToken), window.Now);
+        address = AddressKey(address);
+        if (ledger is ILoginLedgerWithUsers withUsers)
+        {
+            var (user, history) = await withUsers.ReadWithUserAsync(account, address, window, cancellationToken);
+            return (user, RetryAfter(history, window.Now));
+        }
+
+        var found = findUser();
+        var read = ledger.ReadAsync(account, address, window, cancellationToken);
+        await Task.WhenAll(found, read);
+        return (await found, RetryAfter(await read, window.Now));
     }
 
     /// <summary>Admits a password check and counts it as a failure until <see cref="SucceededAsync"/>, or says how long to wait.</summary>

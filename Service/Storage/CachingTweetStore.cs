@@ -92,7 +92,7 @@ public sealed class CachingTweetStore : ITweetStore
 
     public async Task<IReadOnlyList<TweetRecord>> ListTweetsAsync(Guid? authorId, Guid? before, int limit, CancellationToken cancellationToken)
     {
-        if (_keys is not null
+        if (_keys is not null && IsAnswering
             && await ResolveAsync(await _keys.ListTweetIdsAsync(authorId, before, limit, cancellationToken), id => id, (_, tweet) => tweet, cancellationToken) is { } tweets)
         {
             return tweets;
@@ -103,7 +103,7 @@ public sealed class CachingTweetStore : ITweetStore
 
     public async Task<IReadOnlyList<TimelineEntry>> ListUserTimelineAsync(Guid authorId, IdRange range, int limit, CancellationToken cancellationToken)
     {
-        if (_keys is not null
+        if (_keys is not null && IsAnswering
             && await ResolveAsync(await _keys.ListUserTimelineKeysAsync(authorId, range, limit, cancellationToken), Tweet, Entry, cancellationToken) is { } entries)
         {
             return entries;
@@ -114,7 +114,7 @@ public sealed class CachingTweetStore : ITweetStore
 
     public async Task<IReadOnlyList<TimelineEntry>> ListHomeTimelineAsync(Guid userId, IdRange range, int limit, CancellationToken cancellationToken)
     {
-        if (_keys is not null
+        if (_keys is not null && IsAnswering
             && await ResolveAsync(await _keys.ListHomeTimelineKeysAsync(userId, range, limit, cancellationToken), Tweet, Entry, cancellationToken) is { } entries)
         {
             return entries;

@@ -29,6 +29,17 @@ public interface ILoginLedger
     Task SweepAsync(LoginWindow window, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// A ledger kept in the database that also holds the users: reads an account's user row together with its login
+/// history, in one statement where the two reads of every authenticated request would take two. Both are as fresh
+/// as those reads: nothing is remembered between requests, so a changed password or a deleted user counts at once.
+/// </summary>
+public interface ILoginLedgerWithUsers
+{
+    /// <summary>The user whose canonical username is <paramref name="account"/> (null if none) and what <see cref="ILoginLedger.ReadAsync"/> reads.</summary>
+    Task<(UserRecord? User, LoginHistory History)> ReadWithUserAsync(string account, string address, LoginWindow window, CancellationToken cancellationToken);
+}
+
 /// <param name="Now">The present, by the service's clock.</param>
 /// <param name="FailuresSince">Failures before this no longer count.</param>
 /// <param name="KnownSince">A success before this no longer makes an address known.</param>

@@ -44,14 +44,16 @@ public sealed class TweetCacheScaleOutTests
             ("undo retweet", () => a.Soap.Social(SoapVersion.Soap11, grace).UndoRetweetAsync(tweet.Id), t => t?.Metrics.RetweetCount == 0),
             ("delete", () => a.Soap.Tweets(SoapVersion.Soap11, ada).DeleteTweetAsync(tweet.Id), t => t is null),
         ];
+        // B's GetTweet, and its ListTweets and user timeline, whose tweets come from the same cache.
+        async Task<bool> BShowsAsync(Func<Tweet?, bool> shows) => (await ReadEverywhereAsync(onB, ada.User.Id, tweet.Id)).All(shows);
         foreach (var (write, run, shows) in writes)
         {
             await AssertCachedAsync(b, database, tweet.Id);
-            Assert.IsFalse(shows(await ReadAsync(onB, tweet.Id)), $"{write}: B shows the old tweet before the write");
+            Assert.IsFalse((await ReadEverywhereAsync(onB, ada.User.Id, tweet.Id)).Any(shows), $"{write}: B shows the old tweet before the write");
 
             await run();
             var answered = Stopwatch.StartNew();
-            for (var began = TimeSpan.Zero; !shows(await ReadAsync(onB, tweet.Id)); began = answered.Elapsed)
+            for (var began = TimeSpan.Zero; !await BShowsAsync(shows); began = answered.Elapsed)
             {
                 Assert.IsLessThan(Bound, began, $"{write}: a read on B that began {began} after A answered shows the old tweet");
             }
@@ -59,7 +61,7 @@ public sealed class TweetCacheScaleOutTests
             TestContext.WriteLine($"{write}: shown on B {answered.Elapsed.TotalMilliseconds:F1} ms after A answered");
             for (var i = 0; i < 20; i++)
             {
-                Assert.IsTrue(shows(await ReadAsync(onB, tweet.Id)), $"{write}: read {i} on B after it showed the write");
+                Assert.IsTrue(await BShowsAsync(shows), $"{write}: read {i} on B after it showed the write");
             }
         }
     }
@@ -135,6 +137,14 @@ public sealed class TweetCacheScaleOutTests
             return (await tweets.GetTweetAsync(tweetId)).CreatedAt == before;
         }, "the instance to answer from its cache");
     }
+
+    /// <summary>The tweet as <paramref name="tweets"/>' GetTweet, its author's ListTweets and user timeline show it (null: not there).</summary>
+    private static async Task<Tweet?[]> ReadEverywhereAsync(TweetServiceClient tweets, Guid authorId, Guid id) =>
+    [
+        await ReadAsync(tweets, id),
+        (await tweets.ListTweetsAsync(authorId, 20, null))!.Tweets!.SingleOrDefault(t => t.Id == id),
+        (await tweets.GetUserTimelineAsync(authorId, 20, null, null, null))!.Tweets!.SingleOrDefault(t => t.Id == id),
+    ];
 
     private static async Task<Tweet?> ReadAsync(TweetServiceClient tweets, Guid id)
     {

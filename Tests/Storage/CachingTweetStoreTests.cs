@@ -136,7 +136,7 @@ public sealed class CachingTweetStoreTests : SqliteTweetStoreTests
 
         // The keys are listed, then the newest tweet goes (through the cache, as the service deletes) before the rows are filled in.
         var cache = null as CachingTweetStore;
-        var keys = new DeletingAfterListing(_uncached, () => cache!.DeleteTweetAsync(ids[^1], default));
+        var keys = new KeysThenWrite(_uncached, () => cache!.DeleteTweetAsync(ids[^1], default));
         cache = new CachingTweetStore(_uncached, keys, capacity: 100);
 
         var tweets = await cache.ListTweetsAsync(author.Id, null, 3, default);
@@ -173,8 +173,8 @@ public sealed class CachingTweetStoreTests : SqliteTweetStoreTests
         Assert.AreEqual((tweetId, fan.Id, 1), fanHome.Select(e => (e.Tweet.Id, e.Retweet!.UserId, e.Tweet.RetweetCount)).Single());
     }
 
-    /// <summary>Lists keys from the store, then runs a write once, before the caller fills the rows in.</summary>
-    private sealed class DeletingAfterListing(ITweetKeyLists inner, Func<Task> write) : ITweetKeyLists
+    /// <summary>Lists keys from the store, then runs a write once, before the caller fills the rows in; counts the listings.</summary>
+    internal sealed class KeysThenWrite(ITweetKeyLists inner, Func<Task> write) : ITweetKeyLists
     {
         public int Listings { get; private set; }
 

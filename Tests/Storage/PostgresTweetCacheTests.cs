@@ -25,6 +25,7 @@ public sealed class PostgresTweetCacheTests : PostgresTweetStoreTests
     private readonly List<PostgresTweetCacheListener> _listeners = [];
     private CachingTweetStore _other = null!;
     private CachingTweetStore _own = null!;
+    private PostgresTweetStore _uncached = null!;
 
     protected override async Task<ITweetStore> WrapAsync(PostgresTweetStore store, PostgresDatabase database)
     {
@@ -32,6 +33,7 @@ public sealed class PostgresTweetCacheTests : PostgresTweetStoreTests
         if (_own is null)
         {
             _own = cache;
+            _uncached = store;
             var other = Open(ConnectionString);
             _other = await StartCacheAsync(new PostgresTweetStore(other), other);
         }
@@ -124,6 +126,95 @@ public sealed class PostgresTweetCacheTests : PostgresTweetStoreTests
 
         Assert.IsFalse(cache.IsAnswering);
         Assert.AreEqual("changed", (await cache.GetTweetAsync(tweetId, default))!.Text, "read from the database once the lease ran out");
+    }
+
+    [TestMethod]
+    public async Task Lists_FillInTweetsFromTheCache_AndShowAnotherInstancesWriteWithinTheBound()
+    {
+        var author = User("listed", "listed@example.org");
+        var fan = User("fan", "fan@example.org");
+        await Store.CreateUserAsync(author, default);
+        await Store.CreateUserAsync(fan, default);
+        var tweetId = await PostAsync(author, "listed");
+        Assert.IsTrue(await Store.AddRelationAsync(Relation.Retweet, fan.Id, tweetId, Clock.NewId(), DateTime.UtcNow, default));
+        // The retweet's own notice may still be on its way and forget the tweet: list until the same record comes twice.
+        TweetRecord? first = null;
+        await PollAsync(async () => ReferenceEquals(first, first = (await Store.ListTweetsAsync(author.Id, null, 10, default)).Single()), "the list to come from the cache");
+
+        // Behind the cache's back the row changes: a list that read rows would show it, one filled from the cache does not.
+        await ExecuteUnannouncedAsync($"UPDATE tweets SET text = 'changed unannounced' WHERE id = '{tweetId}'");
+        Assert.AreEqual("listed", (await Store.ListTweetsAsync(author.Id, null, 10, default)).Single().Text);
+        Assert.AreEqual("listed", (await Store.ListTweetsAsync(null, null, 10, default)).Single().Text);
+        Assert.AreEqual("listed", (await Store.ListUserTimelineAsync(author.Id, IdRange.All, 10, default)).Single().Tweet.Text);
+        var home = await Store.ListHomeTimelineAsync(fan.Id, IdRange.All, 10, default);
+        Assert.AreEqual((tweetId, fan.Id, "listed"), home.Select(e => (e.Tweet.Id, e.Retweet!.UserId, e.Tweet.Text)).Single());
+
+        // A like on the other instance reaches this one's lists through its notice, and the row is read again.
+        Assert.IsTrue(await _other.AddRelationAsync(Relation.Like, fan.Id, tweetId, Clock.NewId(), DateTime.UtcNow, default));
+        var waited = Stopwatch.StartNew();
+        TweetRecord listed;
+        while ((listed = (await Store.ListHomeTimelineAsync(fan.Id, IdRange.All, 10, default)).Single().Tweet).LikeCount == 0
+            && waited.Elapsed < Bound + TimeSpan.FromSeconds(1))
+        {
+            await Task.Delay(5);
+        }
+
+        Assert.AreEqual((1, "changed unannounced"), (listed.LikeCount, listed.Text));
+        Assert.AreEqual((1, "changed unannounced"), (await Store.ListTweetsAsync(author.Id, null, 10, default)).Select(t => (t.LikeCount, t.Text)).Single());
+    }
+
+    [TestMethod]
+    public async Task Lists_WithoutALease_AreReadWhole_AndOnALeaseFromTheirKeys()
+    {
+        var author = User("unleased", "unleased@example.org");
+        await Store.CreateUserAsync(author, default);
+        var tweetId = await PostAsync(author, "listed");
+        var keys = new CachingTweetStoreTests.KeysThenWrite(_uncached, () => Task.CompletedTask);
+        var cache = new CachingTweetStore(_uncached, keys, capacity: 10, answering: false);
+
+        Assert.AreEqual(tweetId, (await cache.ListTweetsAsync(author.Id, null, 10, default)).Single().Id);
+        Assert.AreEqual(tweetId, (await cache.ListUserTimelineAsync(author.Id, IdRange.All, 10, default)).Single().Tweet.Id);
+        Assert.AreEqual(tweetId, (await cache.ListHomeTimelineAsync(author.Id, IdRange.All, 10, default)).Single().Tweet.Id);
+        Assert.AreEqual(0, keys.Listings, "no lease: one statement per list, whole rows");
+
+        cache.AnswerUntil(Environment.TickCount64 + 60_000);
+        Assert.AreEqual(tweetId, (await cache.ListTweetsAsync(author.Id, null, 10, default)).Single().Id);
+        Assert.AreEqual(tweetId, (await cache.ListUserTimelineAsync(author.Id, IdRange.All, 10, default)).Single().Tweet.Id);
+        Assert.AreEqual(tweetId, (await cache.ListHomeTimelineAsync(author.Id, IdRange.All, 10, default)).Single().Tweet.Id);
+        Assert.AreEqual(3, keys.Listings, "on a lease: keys, then the cache");
+
+        await ExecuteUnannouncedAsync($"UPDATE tweets SET text = 'changed' WHERE id = '{tweetId}'");
+        Assert.AreEqual("listed", (await cache.ListTweetsAsync(author.Id, null, 10, default)).Single().Text, "answered from memory on a lease");
+        cache.AnswerUntil(Environment.TickCount64 - 1);
+        Assert.AreEqual("changed", (await cache.ListTweetsAsync(author.Id, null, 10, default)).Single().Text, "read from the database once the lease ran out");
+    }
+
+    [TestMethod]
+    public async Task Lists_WhenATweetIsDeletedBetweenTheKeysAndTheRows_AreReadAgainWhole()
+    {
+        var author = User("hasty", "hasty@example.org");
+        await Store.CreateUserAsync(author, default);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add(await PostAsync(author, $"tweet {i}"));
+        }
+
+        // The keys are listed, then the newest tweet goes (on another instance: this one hears of it only by its notice)
+        // before the rows are filled in.
+        var keys = new CachingTweetStoreTests.KeysThenWrite(_uncached, () => _other.DeleteTweetAsync(ids[^1], default));
+        var cache = new CachingTweetStore(_uncached, keys, capacity: 100, answering: false);
+        cache.AnswerUntil(Environment.TickCount64 + 60_000);
+
+        var tweets = await cache.ListTweetsAsync(author.Id, null, 3, default);
+        var timeline = await cache.ListUserTimelineAsync(author.Id, IdRange.All, 3, default);
+        var home = await cache.ListHomeTimelineAsync(author.Id, IdRange.All, 3, default);
+
+        // A page of 3 from 4 remaining tweets: full, newest first, without the deleted one.
+        CollectionAssert.AreEqual(new[] { ids[3], ids[2], ids[1] }, tweets.Select(t => t.Id).ToList());
+        CollectionAssert.AreEqual(new[] { ids[3], ids[2], ids[1] }, timeline.Select(e => e.Tweet.Id).ToList());
+        CollectionAssert.AreEqual(new[] { ids[3], ids[2], ids[1] }, home.Select(e => e.Tweet.Id).ToList());
+        Assert.AreEqual(3, keys.Listings);
     }
 
     /// <summary>Reads the tweet on the other instance until it comes from memory (the same record twice in a row), and

@@ -119,9 +119,11 @@ public class PostgresTweetStoreTests : TweetStoreTests
     }
 
     [TestMethod]
-    [DataRow(false)]
-    [DataRow(true)]
-    public async Task HomeTimelineQuery_ReadsThroughTheMembersIndexes_AndJoinsOnlyThePage(bool laterPage)
+    [DataRow(false, false)]
+    [DataRow(true, false)]
+    [DataRow(false, true)]
+    [DataRow(true, true)]
+    public async Task HomeTimelineQuery_ReadsThroughTheMembersIndexes_AndJoinsOnlyThePage(bool laterPage, bool keysOnly)
     {
         // 60 users, the first following 50; 6,000 tweets, and one in five retweeted by a followee ten tweets later.
         await ExecuteAsync(_connectionString, """
@@ -144,7 +146,7 @@ public class PostgresTweetStoreTests : TweetStoreTests
         var range = laterPage ? new IdRange(Guid.Parse("01000000-0000-7000-8000-000000002d50"), null) : IdRange.All;
         await using var connection = new NpgsqlConnection(_connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, FORMAT JSON) " + PostgresTweetStore.TimelineSql(PostgresTweetStore.HomeMembers, range), connection);
+        await using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, FORMAT JSON) " + PostgresTweetStore.TimelineSql(PostgresTweetStore.HomeMembers, range, keysOnly), connection);
         command.Parameters.AddWithValue("key", Guid.Parse("00000000-0000-7000-8000-000000000000"));
         command.Parameters.AddWithValue("limit", 21);
         if (range.Before is { } before)
@@ -165,7 +167,8 @@ public class PostgresTweetStoreTests : TweetStoreTests
         Assert.IsFalse(nodes.Any(n => Text(n, "Node Type") == "Seq Scan" && Text(n, "Relation Name") is "tweets" or "retweets"), plan);
         Assert.IsGreaterThan(0L, Loops("ix_tweets_author_id"), plan);
         Assert.IsGreaterThan(0L, Loops("ix_retweets_user_covering"), plan);
-        Assert.IsLessThanOrEqualTo(21L, Loops("tweets_pkey"), plan);
+        // The keys alone (ITweetKeyLists) read no tweet row at all.
+        Assert.IsLessThanOrEqualTo(keysOnly ? 0L : 21L, Loops("tweets_pkey"), plan);
         if (!laterPage)
         {
             Assert.IsLessThanOrEqualTo(42L, Loops("ix_retweets_tweet"), plan);
@@ -182,6 +185,31 @@ public class PostgresTweetStoreTests : TweetStoreTests
                 }
             }
         }
+    }
+
+    [TestMethod]
+    public async Task LoginLedger_ReadWithUser_AnswersWhatTheTwoReadsAnswerApart()
+    {
+        var ada = User("Ada_L", "ada@example.org");
+        await Store.CreateUserAsync(ada, default);
+        var ledger = new PostgresLoginLedger(Open(_connectionString));
+        var now = DateTimeOffset.UtcNow;
+        var window = new LoginWindow(now, now.AddMinutes(-10), now.AddDays(-30));
+        Assert.IsNotNull((await ledger.BeginAttemptAsync("ada_l", "192.0.2.1", window, _ => true, default)).Attempt);
+        Assert.IsNotNull((await ledger.BeginAttemptAsync("nobody", "192.0.2.1", window, _ => true, default)).Attempt);
+
+        var (user, history) = await ledger.ReadWithUserAsync("ada_l", "192.0.2.1", window, default);
+        Assert.AreEqual(ada, user);
+        Assert.AreEqual((1, 1, 2), (history.PairFailures, history.AccountFailures, history.AddressFailures));
+        Assert.AreEqual(await ledger.ReadAsync("ada_l", "192.0.2.1", window, default), history);
+
+        var (nobody, theirs) = await ledger.ReadWithUserAsync("nobody", "192.0.2.1", window, default);
+        Assert.IsNull(nobody);
+        Assert.AreEqual(await ledger.ReadAsync("nobody", "192.0.2.1", window, default), theirs);
+
+        // A new password is read by the next call: nothing is remembered between reads.
+        Assert.IsTrue(await Store.UpdateUserAsync(ada with { PasswordHash = "new hash" }, default));
+        Assert.AreEqual("new hash", (await ledger.ReadWithUserAsync("ada_l", "192.0.2.1", window, default)).User!.PasswordHash);
     }
 
     protected override Task ForgetStoredParsesAsync() =>

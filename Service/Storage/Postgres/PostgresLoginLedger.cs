@@ -7,7 +7,7 @@ namespace TweetsSoap.Service.Storage.Postgres;
 /// is admitted under a transaction-scoped advisory lock per account and one per address, so instances agree on
 /// the count even when guesses arrive at all of them at once.
 /// </summary>
-public sealed class PostgresLoginLedger(PostgresDatabase database) : ILoginLedger
+public sealed class PostgresLoginLedger(PostgresDatabase database) : ILoginLedger, ILoginLedgerWithUsers
 {
     // Lock spaces for pg_advisory_xact_lock(int, int): the second number is a hash of the account or address.
     private const int AccountLocks = 0x4c_6f_67_41;
@@ -28,6 +28,22 @@ public sealed class PostgresLoginLedger(PostgresDatabase database) : ILoginLedge
 
     public async Task<LoginHistory> ReadAsync(string account, string address, LoginWindow window, CancellationToken cancellationToken) =>
         (await database.QueryAsync(HistorySql, p => BindHistory(p, account, address, window), ReadHistory, cancellationToken)).Single();
+
+    // The history is one row (an aggregate), the user none or one: a left join keeps the history either way.
+    private const string HistoryWithUserSql = $"""
+        SELECT h.*, {PostgresTweetStore.UserReadColumns}
+        FROM ({HistorySql}) h LEFT JOIN users u ON u.username_key = @account
+        """;
+
+    private const int HistoryColumns = 7;
+
+    public async Task<(UserRecord? User, LoginHistory History)> ReadWithUserAsync(string account, string address, LoginWindow window, CancellationToken cancellationToken) =>
+        (await database.QueryAsync(
+            HistoryWithUserSql,
+            p => BindHistory(p, account, address, window),
+            reader => (reader.IsDBNull(HistoryColumns) ? null : PostgresTweetStore.ReadUser(reader, HistoryColumns), ReadHistory(reader)),
+            cancellationToken))
+        .Single();
 
     public Task<(LoginHistory History, Guid? Attempt)> BeginAttemptAsync(
         string account, string address, LoginWindow window, Func<LoginHistory, bool> admit, CancellationToken cancellationToken) =>

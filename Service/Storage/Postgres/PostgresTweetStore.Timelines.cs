@@ -17,10 +17,16 @@ public sealed partial class PostgresTweetStore
         await database.QueryAsync($"{TweetSelect} WHERE t.id = ANY(@ids)", p => Bind(p, "ids", ids.ToArray()), ReadTweet, cancellationToken);
 
     public Task<IReadOnlyList<TimelineEntry>> ListUserTimelineAsync(Guid authorId, IdRange range, int limit, CancellationToken cancellationToken) =>
-        ListTimelineAsync(UserMembers, authorId, range, limit, cancellationToken);
+        ListTimelineAsync(UserMembers, authorId, range, limit, keysOnly: false, r => ReadTweet(r, 6), (key, tweet, retweet) => new TimelineEntry(key, tweet, retweet), cancellationToken);
 
     public Task<IReadOnlyList<TimelineEntry>> ListHomeTimelineAsync(Guid userId, IdRange range, int limit, CancellationToken cancellationToken) =>
-        ListTimelineAsync(HomeMembers, userId, range, limit, cancellationToken);
+        ListTimelineAsync(HomeMembers, userId, range, limit, keysOnly: false, r => ReadTweet(r, 6), (key, tweet, retweet) => new TimelineEntry(key, tweet, retweet), cancellationToken);
+
+    public Task<IReadOnlyList<TimelineKey>> ListUserTimelineKeysAsync(Guid authorId, IdRange range, int limit, CancellationToken cancellationToken) =>
+        ListTimelineAsync(UserMembers, authorId, range, limit, keysOnly: true, r => r.GetGuid(6), (key, id, retweet) => new TimelineKey(key, id, retweet), cancellationToken);
+
+    public Task<IReadOnlyList<TimelineKey>> ListHomeTimelineKeysAsync(Guid userId, IdRange range, int limit, CancellationToken cancellationToken) =>
+        ListTimelineAsync(HomeMembers, userId, range, limit, keysOnly: true, r => r.GetGuid(6), (key, id, retweet) => new TimelineKey(key, id, retweet), cancellationToken);
 
     internal const string HomeMembers = "SELECT @key::uuid UNION ALL SELECT followee_id FROM follows WHERE follower_id = @key";
 
@@ -42,9 +48,11 @@ public sealed partial class PostgresTweetStore
     /// That newest entry is on the page's side of <see cref="IdRange.Before"/> only if the members did not retweet
     /// the tweet at or past it; entries hidden by such a retweet (on an earlier page) are dropped before the cut.
     /// </remarks>
-    private async Task<IReadOnlyList<TimelineEntry>> ListTimelineAsync(string members, Guid key, IdRange range, int limit, CancellationToken cancellationToken) =>
+    private async Task<IReadOnlyList<TEntry>> ListTimelineAsync<TTweet, TEntry>(
+        string members, Guid key, IdRange range, int limit, bool keysOnly, Func<NpgsqlDataReader, TTweet> readTweet,
+        Func<Guid, TTweet, RetweetRecord?, TEntry> entry, CancellationToken cancellationToken) =>
         await database.QueryAsync(
-            TimelineSql(members, range),
+            TimelineSql(members, range, keysOnly),
             p =>
             {
                 Bind(p, "key", key);
@@ -60,14 +68,18 @@ public sealed partial class PostgresTweetStore
 
                 Bind(p, "limit", limit);
             },
-            reader => new TimelineEntry(
+            reader => entry(
                 reader.GetGuid(0),
-                ReadTweet(reader, 6),
+                readTweet(reader),
                 reader.IsDBNull(1) ? null : new RetweetRecord(reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetDateTime(5))),
             cancellationToken);
 
-    /// <summary>The statement of <see cref="ListTimelineAsync"/>: parameters @key, @limit and the range's @before and @after.</summary>
-    internal static string TimelineSql(string members, IdRange range)
+    /// <summary>
+    /// The statement of <see cref="ListTimelineAsync"/>: parameters @key, @limit and the range's @before and @after.
+    /// Columns 0–5 are the key and the retweet, then the tweet's columns, or with <paramref name="keysOnly"/> its id alone
+    /// (for <see cref="ITweetKeyLists"/>): the page is the same, only the joins to the tweet's row and author are left out.
+    /// </summary>
+    internal static string TimelineSql(string members, IdRange range, bool keysOnly = false)
     {
         const string RetweetedSince = "EXISTS (SELECT 1 FROM retweets n WHERE n.tweet_id = {0} AND n.id >= @before AND n.user_id IN (SELECT id FROM members))";
         var bounds = (range.Before is null ? "" : " AND x.id < @before") + (range.After is null ? "" : " AND x.id > @after");
@@ -75,7 +87,7 @@ public sealed partial class PostgresTweetStore
         var retweetBounds = bounds + (range.Before is null ? "" : $" AND NOT {string.Format(RetweetedSince, "x.tweet_id")}");
         return $"""
         WITH members(id) AS ({members})
-        SELECT e.key, b.id, b.username, b.first_name, b.last_name, e.at, {TweetColumns}
+        SELECT e.key, b.id, b.username, b.first_name, b.last_name, e.at, {(keysOnly ? "e.tweet_id" : TweetColumns)}
         FROM (
             SELECT c.key, c.tweet_id, c.by_id, c.at
             FROM (
@@ -92,7 +104,7 @@ public sealed partial class PostgresTweetStore
             WHERE NOT EXISTS (SELECT 1 FROM retweets n WHERE n.tweet_id = c.tweet_id AND n.id > c.key AND n.user_id IN (SELECT id FROM members))
             ORDER BY c.key DESC LIMIT @limit
         ) e
-        JOIN tweets t ON t.id = e.tweet_id JOIN users u ON u.id = t.author_id LEFT JOIN users b ON b.id = e.by_id
+        {(keysOnly ? "" : "JOIN tweets t ON t.id = e.tweet_id JOIN users u ON u.id = t.author_id ")}LEFT JOIN users b ON b.id = e.by_id
         ORDER BY e.key DESC
         """;
     }

@@ -53,40 +53,37 @@ public sealed partial class PostgresTweetStore
             cancellationToken))
         .SingleOrDefault();
 
-    public async Task<IReadOnlyList<TweetRecord>> ListTweetsAsync(Guid? authorId, Guid? before, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TweetRecord>> ListTweetsAsync(Guid? authorId, Guid? before, int limit, CancellationToken cancellationToken) =>
+        await database.QueryAsync(
+            $"{TweetSelect} {ListTweetsWhere(authorId, before)} ORDER BY t.id DESC LIMIT @limit", p => BindListTweets(p, authorId, before, limit), ReadTweet, cancellationToken);
+
+    public async Task<IReadOnlyList<Guid>> ListTweetIdsAsync(Guid? authorId, Guid? before, int limit, CancellationToken cancellationToken) =>
+        await database.QueryAsync(
+            $"SELECT t.id FROM tweets t {ListTweetsWhere(authorId, before)} ORDER BY t.id DESC LIMIT @limit", p => BindListTweets(p, authorId, before, limit), r => r.GetGuid(0), cancellationToken);
+
+    // Conditions are left out rather than written "@x IS NULL OR ...": the planner then uses the indexes,
+    // and PostgreSQL need not guess the type of a null parameter.
+    private static string ListTweetsWhere(Guid? authorId, Guid? before) => (authorId, before) switch
     {
-        // Conditions are left out rather than written "@x IS NULL OR ...": the planner then uses the indexes,
-        // and PostgreSQL need not guess the type of a null parameter.
-        var conditions = new List<string>();
-        if (authorId is not null)
+        (null, null) => "",
+        (null, _) => "WHERE t.id < @before",
+        (_, null) => "WHERE t.author_id = @author",
+        _ => "WHERE t.author_id = @author AND t.id < @before",
+    };
+
+    private static void BindListTweets(NpgsqlParameterCollection parameters, Guid? authorId, Guid? before, int limit)
+    {
+        if (authorId is { } author)
         {
-            conditions.Add("t.author_id = @author");
+            Bind(parameters, "author", author);
         }
 
-        if (before is not null)
+        if (before is { } b)
         {
-            conditions.Add("t.id < @before");
+            Bind(parameters, "before", b);
         }
 
-        var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
-        return await database.QueryAsync(
-            $"{TweetSelect} {where} ORDER BY t.id DESC LIMIT @limit",
-            p =>
-            {
-                if (authorId is { } author)
-                {
-                    Bind(p, "author", author);
-                }
-
-                if (before is { } b)
-                {
-                    Bind(p, "before", b);
-                }
-
-                Bind(p, "limit", limit);
-            },
-            ReadTweet,
-            cancellationToken);
+        Bind(parameters, "limit", limit);
     }
 
     public async Task<bool> UpdateTweetTextAsync(Guid id, string text, DateTime updatedAt, CancellationToken cancellationToken) =>

@@ -8,11 +8,13 @@ public sealed partial class PostgresTweetStore
     private const string UserColumns =
         "id, username, email, password_hash, first_name, last_name, birth_date, created_at, signup_request_id";
 
-    private const string UserSelect = """
-        SELECT u.id, u.username, u.email, u.password_hash, u.first_name, u.last_name, u.birth_date, u.created_at, u.signup_request_id,
+    /// <summary>The columns <see cref="ReadUser(NpgsqlDataReader, int)"/> reads, of <c>users u</c>.</summary>
+    internal const string UserReadColumns = """
+        u.id, u.username, u.email, u.password_hash, u.first_name, u.last_name, u.birth_date, u.created_at, u.signup_request_id,
             u.followers_count, u.following_count
-        FROM users u
         """;
+
+    private const string UserSelect = $"SELECT {UserReadColumns} FROM users u";
 
     public async Task CreateUserAsync(UserRecord user, CancellationToken cancellationToken) =>
         await database.ExecuteAsync(
@@ -81,7 +83,7 @@ public sealed partial class PostgresTweetStore
 
     private static UserRecord ReadUser(NpgsqlDataReader reader) => ReadUser(reader, 0);
 
-    private static UserRecord ReadUser(NpgsqlDataReader reader, int first) => new(
+    internal static UserRecord ReadUser(NpgsqlDataReader reader, int first) => new(
         reader.GetGuid(first),
         reader.GetString(first + 1),
         reader.GetString(first + 2),

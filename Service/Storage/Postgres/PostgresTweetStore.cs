@@ -8,7 +8,7 @@ namespace TweetsSoap.Service.Storage.Postgres;
 /// to the constraints, never checked before writing, so concurrent instances cannot both win. One partial file
 /// per kind of record.
 /// </summary>
-public sealed partial class PostgresTweetStore(PostgresDatabase database) : ITweetStore
+public sealed partial class PostgresTweetStore(PostgresDatabase database) : ITweetStore, ITweetKeyLists
 {
     private static void Bind(NpgsqlParameterCollection parameters, string name, object? value) =>
         parameters.AddWithValue(name, value ?? DBNull.Value);

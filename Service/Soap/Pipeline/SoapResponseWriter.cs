@@ -21,17 +21,7 @@ public static class SoapResponseWriter
     private static readonly string Soap11ContentType = $"{SoapPipeline.Soap11MediaType}; charset=utf-8";
     private static readonly string Soap12ContentType = $"{SoapPipeline.Soap12MediaType}; charset=utf-8";
 
-    // Fragment: the writer is reused, one envelope after another (ReusableXmlWriter); each is a whole document.
-    private static readonly XmlWriterSettings Settings = new()
-    {
-        ConformanceLevel = ConformanceLevel.Fragment,
-        OmitXmlDeclaration = true,
-        Indent = false,
-        Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-        CloseOutput = false,
-        CheckCharacters = true,
-        NewLineHandling = NewLineHandling.Replace,
-    };
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     public static Task WriteResultAsync(HttpContext context, EnvelopeVersion version, SoapOperation operation, object? result, MessageHeader? header) =>
         WriteAsync(context, version, StatusCodes.Status200OK, header, (operation, result), static (writer, answer) =>
@@ -73,9 +63,7 @@ public static class SoapResponseWriter
 
     private static void WriteEnvelope<TState>(PooledBuffer buffer, EnvelopeVersion version, MessageHeader? header, TState state, Action<XmlDictionaryWriter, TState> body)
     {
-        var xml = ReusableXmlWriter.Take(buffer);
-        // A wrapper of its own for every answer: it numbers the prefixes it makes up by depth, from 0.
-        var writer = XmlDictionaryWriter.CreateDictionaryWriter(xml.Writer);
+        var writer = ReusableXmlWriter.Take(buffer);
         var soap = version == EnvelopeVersion.Soap11 ? FaultBodyWriter.Soap11Namespace : FaultBodyWriter.Soap12Namespace;
         writer.WriteStartElement("s", "Envelope", soap);
         writer.WriteXmlnsAttribute("s", soap);
@@ -93,76 +81,34 @@ public static class SoapResponseWriter
         writer.WriteEndElement();
         writer.WriteEndElement();
         writer.Flush();
-        // Only a writer that finished its document is reused; one that threw is in its error state and is dropped.
-        xml.Release();
+        // Only a writer that finished its envelope is reused; one that threw is dropped.
+        ReusableXmlWriter.Release(writer);
     }
 
     /// <summary>
-    /// An <see cref="XmlWriter"/> kept per thread and reused for every answer written on it, since creating one costs a
-    /// 6 KB buffer and its scope stacks each time. It writes fragments (one envelope after another, each closed before
-    /// the next starts), so the bytes are those the document writer wrote; each answer's are flushed to that answer's
-    /// own buffer. Writing is synchronous from <see cref="Take"/> to <see cref="Release"/>, so no other answer can use
-    /// the writer in between.
+    /// The text writer WCF's and SoapCore's text encoders write messages with (<see cref="XmlDictionaryWriter.CreateTextWriter(Stream)"/>),
+    /// kept per thread and pointed at each answer's buffer in turn as those encoders reuse theirs
+    /// (<see cref="IXmlTextWriterInitializer"/>): creating one costs its buffers and scope stacks each time. Writing is
+    /// synchronous from <see cref="Take"/> to <see cref="Release"/>, so no other answer can use the writer in between.
     /// </summary>
-    private sealed class ReusableXmlWriter : Stream
+    private static class ReusableXmlWriter
     {
         [ThreadStatic]
-        private static ReusableXmlWriter? t_cached;
+        private static XmlDictionaryWriter? t_cached;
 
-        private Stream? _target;
-
-        private ReusableXmlWriter()
+        public static XmlDictionaryWriter Take(Stream target)
         {
-            Writer = XmlWriter.Create(this, Settings);
-        }
-
-        public XmlWriter Writer { get; }
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public static ReusableXmlWriter Take(Stream target)
-        {
-            var writer = t_cached ?? new ReusableXmlWriter();
+            var writer = t_cached;
             t_cached = null;
-            writer._target = target;
+            if (writer is null)
+            {
+                return XmlDictionaryWriter.CreateTextWriter(target, Utf8, ownsStream: false);
+            }
+
+            ((IXmlTextWriterInitializer)writer).SetOutput(target, Utf8, ownsStream: false);
             return writer;
         }
 
-        /// <summary>Detaches the answer's buffer and keeps the writer for the next answer on this thread, if it is between documents.</summary>
-        public void Release()
-        {
-            _target = null;
-            if (Writer.WriteState is WriteState.Start or WriteState.Prolog)
-            {
-                t_cached = this;
-            }
-        }
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override void Write(ReadOnlySpan<byte> buffer) =>
-            (_target ?? throw new InvalidOperationException("The reusable XML writer wrote outside an answer.")).Write(buffer);
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
+        public static void Release(XmlDictionaryWriter writer) => t_cached = writer;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.Serialization;
@@ -107,4 +108,17 @@ public sealed record SoapParameter(string Name, Type Type, DataContractSerialize
 {
     /// <summary>The type of the items when the argument is a list (<see cref="ValueTypes.ItemType"/>), else null.</summary>
     public Type? ItemType { get; } = ValueTypes.ItemType(Type);
+
+    /// <summary>
+    /// For a value the pipeline reads itself (text, UUIDs, integers), the serializer's conversion of its text, which
+    /// <see cref="ValueTypes.IsXmlValue"/> has accepted; else null (the serializer reads it).
+    /// </summary>
+    public Func<string, object>? FromText { get; } = (Nullable.GetUnderlyingType(Type) ?? Type) switch
+    {
+        var t when t == typeof(string) => static text => text,
+        // What XmlConvert and the serializer's XmlConverter do: Guid's own parse (which trims), Int32's with XML's styles.
+        var t when t == typeof(Guid) => static text => Guid.Parse(text),
+        var t when t == typeof(int) => static text => int.Parse(text, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign, NumberFormatInfo.InvariantInfo),
+        _ => null,
+    };
 }

@@ -452,7 +452,11 @@ public sealed class SoapRequestReader
                     }
                 }
 
-                reader.Read();
+                if (!reader.Read())
+                {
+                    // The text reader throws first on a document that ends inside an element; this only keeps the loop finite.
+                    throw new XmlException($"The request ends inside <{Shorten(parameter.Name)}>.");
+                }
             }
 
             reader.Read();

@@ -48,7 +48,8 @@ public static class ValueTypes
         };
     }
 
-    private const NumberStyles XmlInteger = NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign;
+    /// <summary>The number styles of an XML Schema integer as XmlConvert reads it (blanks around, a sign).</summary>
+    public const NumberStyles XmlInteger = NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign;
 
     private static bool IsXmlDateTime(string text)
     {

@@ -118,7 +118,7 @@ public sealed record SoapParameter(string Name, Type Type, DataContractSerialize
         var t when t == typeof(string) => static text => text,
         // What XmlConvert and the serializer's XmlConverter do: Guid's own parse (which trims), Int32's with XML's styles.
         var t when t == typeof(Guid) => static text => Guid.Parse(text),
-        var t when t == typeof(int) => static text => int.Parse(text, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign, NumberFormatInfo.InvariantInfo),
+        var t when t == typeof(int) => static text => int.Parse(text, ValueTypes.XmlInteger, NumberFormatInfo.InvariantInfo),
         _ => null,
     };
 }

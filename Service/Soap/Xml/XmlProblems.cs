@@ -32,7 +32,7 @@ public static partial class XmlProblems
 
         // Well-formed, so what the text reader refused was one of its quotas.
         return exception.Message.Contains("nametable", StringComparison.OrdinalIgnoreCase)
-            ? $"The request's element, attribute and namespace names add up to more than the {SoapReaderQuotas.Create().MaxNameTableCharCount} characters this service reads."
+            ? $"The request's element, attribute and namespace names add up to more than the {SoapReaderQuotas.MaxNameTableChars} characters this service reads."
             : $"The request could not be read (line {exception.LineNumber}, position {exception.LinePosition}).";
     }
 

@@ -8,7 +8,26 @@ namespace TweetsSoap.Service.Operations;
 /// <summary>Store records to contract types, shared by the services.</summary>
 public static class Mapping
 {
+    // The tweet cache hands out the same record until a write changes the tweet, so its contract is built once per
+    // record and shared by every answer that shows it (and the SOAP writer keeps each contract's XML the same way).
+    private static readonly IdentityCache<TweetRecord, Tweet> Contracts = new(4096);
+
+    /// <summary>
+    /// The contract of a tweet: the same object for the same record, so it must not be changed (build a fresh one
+    /// with <see cref="NewContract"/> to add to it).
+    /// </summary>
     public static Tweet ToContract(TweetRecord tweet)
+    {
+        if (!Contracts.TryGet(tweet, tweet.Id, out var contract))
+        {
+            contract = NewContract(tweet);
+            Contracts.Set(tweet, tweet.Id, contract);
+        }
+
+        return contract;
+    }
+
+    private static Tweet NewContract(TweetRecord tweet)
     {
         var parsed = tweet.Parsed ?? ParsedText.Of(tweet.Text);
         return new Tweet
@@ -46,21 +65,22 @@ public static class Mapping
 
     public static Tweet ToContract(TimelineEntry entry)
     {
-        var tweet = ToContract(entry.Tweet);
-        if (entry.Retweet is { } retweet)
+        if (entry.Retweet is not { } retweet)
         {
-            tweet.Retweet = new TimelineRetweet
-            {
-                RetweetedBy = new TweetAuthor
-                {
-                    Id = retweet.UserId,
-                    Username = retweet.Username,
-                    DisplayName = $"{retweet.FirstName} {retweet.LastName}",
-                },
-                RetweetedAt = retweet.CreatedAt,
-            };
+            return ToContract(entry.Tweet);
         }
 
+        var tweet = NewContract(entry.Tweet);
+        tweet.Retweet = new TimelineRetweet
+        {
+            RetweetedBy = new TweetAuthor
+            {
+                Id = retweet.UserId,
+                Username = retweet.Username,
+                DisplayName = $"{retweet.FirstName} {retweet.LastName}",
+            },
+            RetweetedAt = retweet.CreatedAt,
+        };
         return tweet;
     }
 

@@ -31,7 +31,8 @@ public sealed class SoapOperation
         var resultType = method.ReturnType.GetGenericArguments().SingleOrDefault();
         if (resultType is not null)
         {
-            Result = new DataContractSerializer(resultType, operation.ReturnName, contractNamespace);
+            ResultName = operation.ReturnName;
+            Result = new DataContractSerializer(resultType, ResultName, contractNamespace);
             ResultOf = CompileResult(method.ReturnType);
         }
     }
@@ -47,6 +48,9 @@ public sealed class SoapOperation
 
     /// <summary>Calls the operation on a service instance with its arguments in declaration order.</summary>
     public Func<object, object?[], Task> Invoke { get; }
+
+    /// <summary>The element of the result within <see cref="ResponseName"/>, as the WSDL names it.</summary>
+    public string? ResultName { get; }
 
     /// <summary>The serializer of the result, or null when the operation returns a plain <see cref="Task"/>.</summary>
     public DataContractSerializer? Result { get; }

@@ -27,7 +27,7 @@ public static class SoapResponseWriter
         WriteAsync(context, version, StatusCodes.Status200OK, header, (operation, result), static (writer, answer) =>
         {
             writer.WriteStartElement(answer.operation.ResponseName, answer.operation.Namespace);
-            if (answer.result is not null)
+            if (answer.result is not null && !TweetXml.TryWriteResult(writer, answer.operation, answer.result))
             {
                 answer.operation.Result!.WriteObject(writer, answer.result);
             }

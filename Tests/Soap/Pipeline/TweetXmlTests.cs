@@ -4,22 +4,19 @@ using TweetsSoap.Contracts;
 using TweetsSoap.Service.Operations;
 using TweetsSoap.Service.Soap.Pipeline;
 using TweetsSoap.Service.Storage;
+using TweetsSoap.Tests.Support;
 
 namespace TweetsSoap.Tests.Soap.Pipeline;
 
 /// <summary>
 /// The tweet writer against the operation's DataContractSerializer, the reference it replaces: seeded random tweets
-/// and pages (texts with markup characters, line breaks, emoji and other scripts, optional members present and
-/// absent, retweet entries, empty pages, page tokens) must come out byte for byte the same, on the first write and
-/// on the second, which copies the kept XML.
+/// and pages (<see cref="RandomTweets"/>, empty pages, page tokens) must come out byte for byte the same, on the
+/// first write and on the second, which copies the kept XML.
 /// </summary>
 [TestClass]
 public sealed class TweetXmlTests
 {
     private const int Seed = 20261202;
-    private static readonly string[] Pieces = ["hello", " ", "#soap", "@ada", "https://example.org/a?b=1&c=2", "<tag>", "]]>", "&amp;",
-        "\"quoted\"", "'", "\r\n", "\t", "👋", "日本語", "مرحبا", "e\u0301", "$TWTR", "  "];
-
     private static readonly IReadOnlyDictionary<string, SoapOperation> TweetOperations = ByName(typeof(ITweetService));
     private static readonly IReadOnlyDictionary<string, SoapOperation> SocialOperations = ByName(typeof(ISocialService));
 
@@ -33,8 +30,8 @@ public sealed class TweetXmlTests
             var operation = pages[i % pages.Length];
             var page = new TweetPage
             {
-                Tweets = [.. Enumerable.Range(0, random.Next(0, 21)).Select(_ => RandomTweet(random, retweet: operation.Name == "GetHomeTimeline" && random.Next(3) == 0))],
-                NextPageToken = random.Next(2) == 0 ? null : RandomText(random),
+                Tweets = [.. Enumerable.Range(0, random.Next(0, 21)).Select(_ => RandomTweets.Tweet(random, retweet: operation.Name == "GetHomeTimeline" && random.Next(3) == 0))],
+                NextPageToken = random.Next(2) == 0 ? null : RandomTweets.Text(random),
             };
             AssertWrittenAsSerializer(operation, page);
         }
@@ -47,7 +44,7 @@ public sealed class TweetXmlTests
         var singles = new[] { TweetOperations["GetTweet"], TweetOperations["PostTweet"], SocialOperations["Retweet"] };
         for (var i = 0; i < 300; i++)
         {
-            AssertWrittenAsSerializer(singles[i % singles.Length], RandomTweet(random, retweet: false));
+            AssertWrittenAsSerializer(singles[i % singles.Length], RandomTweets.Tweet(random, retweet: false));
         }
     }
 
@@ -109,61 +106,6 @@ public sealed class TweetXmlTests
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    private static Tweet RandomTweet(Random random, bool retweet)
-    {
-        var text = RandomText(random);
-        return new Tweet
-        {
-            Id = RandomGuid(random),
-            Text = text,
-            Author = RandomAuthor(random),
-            CreatedAt = RandomTime(random),
-            UpdatedAt = random.Next(3) == 0 ? RandomTime(random) : null,
-            WeightedLength = random.Next(0, 281),
-            ConversationId = RandomGuid(random),
-            InReplyToTweetId = random.Next(3) == 0 ? RandomGuid(random) : null,
-            QuotedTweetId = random.Next(4) == 0 ? RandomGuid(random) : null,
-            Metrics = new TweetMetrics
-            {
-                LikeCount = random.Next(0, 3) == 0 ? 0 : random.Next(),
-                RetweetCount = random.Next(0, 1000),
-                ReplyCount = random.Next(0, 10),
-                QuoteCount = random.Next(0, 2),
-            },
-            Entities = new TweetEntities
-            {
-                Hashtags = RandomEntities(random, text),
-                Mentions = RandomEntities(random, text),
-                Urls = RandomEntities(random, text),
-                Cashtags = RandomEntities(random, text),
-            },
-            Retweet = retweet ? new TimelineRetweet { RetweetedBy = RandomAuthor(random), RetweetedAt = RandomTime(random) } : null,
-        };
-    }
-
-    private static TweetAuthor RandomAuthor(Random random) =>
-        new() { Id = RandomGuid(random), Username = RandomText(random), DisplayName = RandomText(random) };
-
-    private static List<TextEntity> RandomEntities(Random random, string text) =>
-        [.. Enumerable.Range(0, random.Next(0, 3)).Select(_ => new TextEntity { Start = random.Next(0, text.Length + 1), End = random.Next(0, text.Length + 1), Value = RandomText(random) })];
-
-    private static string RandomText(Random random) =>
-        string.Concat(Enumerable.Range(0, random.Next(0, 8)).Select(_ => Pieces[random.Next(Pieces.Length)]));
-
-    private static Guid RandomGuid(Random random)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        random.NextBytes(bytes);
-        return new Guid(bytes);
-    }
-
-    // Whole milliseconds and odd ticks alike: the serializer writes as many fraction digits as the time has.
-    private static DateTime RandomTime(Random random)
-    {
-        var ticks = random.NextInt64(0, 100L * 365 * TimeSpan.TicksPerDay);
-        return DateTime.UnixEpoch.AddTicks(random.Next(2) == 0 ? ticks - ticks % TimeSpan.TicksPerMillisecond : ticks);
     }
 
     private static Dictionary<string, SoapOperation> ByName(Type contract) =>

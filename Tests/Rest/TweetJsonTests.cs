@@ -57,6 +57,26 @@ public sealed class TweetJsonTests
         Assert.AreEqual(json, JsonSerializer.Serialize(JsonSerializer.Deserialize<Tweet>(json, Face), Reference));
     }
 
+    [TestMethod]
+    public void TweetsSharingAnId_AreEachWrittenAsThemselves_FromManyThreads()
+    {
+        // Two versions of one tweet (as an edit or a like makes them) share the id, so they share a slot of the kept
+        // JSON: written in turns from several threads, each must come out as itself, never as the other.
+        var random = new Random(Seed + 3);
+        var versions = Enumerable.Range(0, 4).Select(_ => RandomTweets.Tweet(random, retweet: false)).ToArray();
+        foreach (var version in versions)
+        {
+            version.Id = versions[0].Id;
+        }
+
+        var expected = versions.Select(v => JsonSerializer.Serialize(v, Reference)).ToArray();
+        Parallel.For(0, 4 * 2_000, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        {
+            var k = (i * 7 + i / 5) % versions.Length;
+            Assert.AreEqual(expected[k], JsonSerializer.Serialize(versions[k], Face));
+        });
+    }
+
     private static void AssertWrittenAsSerializer<T>(T value)
     {
         var expected = JsonSerializer.Serialize(value, Reference);

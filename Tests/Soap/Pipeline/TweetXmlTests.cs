@@ -76,6 +76,27 @@ public sealed class TweetXmlTests
         Assert.IsNull(Mapping.ToContract(liked).Retweet, "the shared contract took the timeline entry's retweet");
     }
 
+    [TestMethod]
+    public void TweetsSharingAnId_AreEachWrittenAsThemselves_FromManyThreads()
+    {
+        // Two versions of one tweet (as an edit or a like makes them) share the id, so they share a slot of the kept
+        // XML: written in turns from several threads, each must come out as itself, never as the other.
+        var operation = TweetOperations["GetTweet"];
+        var random = new Random(Seed + 2);
+        var versions = Enumerable.Range(0, 4).Select(_ => RandomTweets.Tweet(random, retweet: false)).ToArray();
+        foreach (var version in versions)
+        {
+            version.Id = versions[0].Id;
+        }
+
+        var expected = versions.Select(v => Answer(operation, writer => operation.Result!.WriteObject(writer, v))).ToArray();
+        Parallel.For(0, 4 * 2_000, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        {
+            var k = (i * 7 + i / 5) % versions.Length;
+            Assert.AreEqual(expected[k], Answer(operation, writer => Assert.IsTrue(TweetXml.TryWriteResult(writer, operation, versions[k]))));
+        });
+    }
+
     private static void AssertWrittenAsSerializer(SoapOperation operation, object result)
     {
         var expected = Answer(operation, writer => operation.Result!.WriteObject(writer, result));

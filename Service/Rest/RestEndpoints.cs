@@ -19,8 +19,6 @@ public static class RestEndpoints
             // The generated metadata serves these options; absent optional fields stay absent, as in the SOAP body.
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, RestJson.Default);
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-            // Tweets are written once per contract object and copied after (TweetJson), as the SOAP face does.
-            o.SerializerOptions.Converters.Add(new TweetJson());
         });
         // Binding errors (bad JSON, a query value of the wrong type) reach RestGate, which answers with a problem.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

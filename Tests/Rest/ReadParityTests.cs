@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using TweetsSoap.Contracts;
 using TweetsSoap.Tests.Support;
 
@@ -29,6 +30,24 @@ public sealed class ReadParityTests : ServiceTests<ReadParityTests>
         ParityAssert.Same(await tweets.GetUserTimelineAsync(account.User.Id, 2, jsonFirst.NextPageToken, null, null), jsonSecond);
         Assert.HasCount(1, jsonSecond.Tweets);
         Assert.IsNull(jsonSecond.NextPageToken);
+    }
+
+    [TestMethod]
+    public async Task ListTweets_OverJson_AnswersTheSameBytesOnceItsTweetsAreKept()
+    {
+        // The first answer serializes the page's tweets, the second copies the JSON kept for them (TweetJson).
+        var account = await Soap.SignUpAsync();
+        await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("kept #json \"quoted\" <b> & 👋", null, null, null);
+        await Soap.Tweets(SoapVersion.Soap11, account).PostTweetAsync("and @nobody https://example.org/?a=1&b=2", null, null, null);
+        var path = $"api/tweets?authorId={account.User.Id}&maxResults=5";
+
+        using var first = await Json.SendAsync(HttpMethod.Get, path);
+        using var second = await Json.SendAsync(HttpMethod.Get, path);
+
+        Assert.AreEqual("application/json; charset=utf-8", first.Content.Headers.ContentType!.ToString());
+        var body = await first.Content.ReadAsStringAsync();
+        Assert.AreEqual(body, await second.Content.ReadAsStringAsync());
+        ParityAssert.Same(await Soap.Tweets(SoapVersion.Soap11).ListTweetsAsync(account.User.Id, 5, null), JsonSerializer.Deserialize<TweetPage>(body, JsonApi.Options)!);
     }
 
     [TestMethod]

@@ -1,0 +1,111 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using TweetsSoap.Contracts;
+using TweetsSoap.Service.Operations;
+using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+
+namespace TweetsSoap.Service.Rest;
+
+/// <summary>
+/// Writes a <see cref="Tweet"/> of the JSON face as the face's serializer writes it (a test compares them byte for
+/// byte), serialized once per contract object and copied after: the mapping shares one contract object per stored
+/// record until a write changes the tweet, so the kept JSON is exactly what serializing the object again would give.
+/// The JSON twin of <see cref="Soap.Pipeline.TweetXml"/>, so both faces answer a page of cached tweets alike.
+/// </summary>
+/// <remarks>
+/// Not on the face's own options: a converter hides the type's shape from the OpenAPI generator, which reads those.
+/// <see cref="Answers"/> writes the answers that carry tweets with a copy of them that has it.
+/// </remarks>
+public sealed class TweetJson : JsonConverter<Tweet>
+{
+    // What was kept for the options last written with.
+    private Kept? _kept;
+
+    public override Tweet? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        JsonSerializer.Deserialize(ref reader, For(options).Plain);
+
+    public override void Write(Utf8JsonWriter writer, Tweet value, JsonSerializerOptions options)
+    {
+        var kept = For(options);
+
+        // A timeline's retweet entry is a fresh object per answer: keeping its JSON would only push out others.
+        if (value.Retweet is not null)
+        {
+            JsonSerializer.Serialize(writer, value, kept.Plain);
+            return;
+        }
+
+        if (!kept.Written.TryGet(value, value.Id, out var json))
+        {
+            json = JsonSerializer.SerializeToUtf8Bytes(value, kept.Plain);
+            kept.Written.Set(value, value.Id, json);
+        }
+
+        writer.WriteRawValue(json, skipInputValidation: true);
+    }
+
+    /// <summary>
+    /// An endpoint filter for the JSON face: a <see cref="Tweet"/> or <see cref="TweetPage"/> answer (plain or in
+    /// <see cref="Ok{TValue}"/>) is written with the face's options plus a <see cref="TweetJson"/>, everything else
+    /// as the route says.
+    /// </summary>
+    public static async ValueTask<object?> Answers(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        await next(context) switch
+        {
+            Tweet tweet => new Answer(tweet),
+            TweetPage page => new Answer(page),
+            Ok<TweetPage> { Value: { } page } => new Answer(page),
+            var other => other,
+        };
+
+    private Kept For(JsonSerializerOptions options)
+    {
+        if (Volatile.Read(ref _kept) is { } kept && ReferenceEquals(kept.Options, options))
+        {
+            return kept;
+        }
+
+        // How a tweet is written the first time: these options without this converter.
+        var plain = new JsonSerializerOptions(options);
+        plain.Converters.Remove(this);
+        kept = new Kept(options, (JsonTypeInfo<Tweet>)plain.GetTypeInfo(typeof(Tweet)), new IdentityCache<Tweet, byte[]>(4096));
+        Volatile.Write(ref _kept, kept);
+        return kept;
+    }
+
+    private sealed record Kept(JsonSerializerOptions Options, JsonTypeInfo<Tweet> Plain, IdentityCache<Tweet, byte[]> Written);
+
+    /// <summary>A 200 answer written as the route would write it, with <see cref="WithTweetJson"/>'s options.</summary>
+    private sealed class Answer(object value) : IResult
+    {
+        public Task ExecuteAsync(HttpContext context) =>
+            context.Response.WriteAsJsonAsync(value, value.GetType(), WithTweetJson(context), "application/json; charset=utf-8");
+    }
+
+    // The face's options with a TweetJson, made once per host (a test process runs several).
+    private static FaceOptions? _faceOptions;
+
+    /// <summary>The JSON face's options of this host with a <see cref="TweetJson"/> added.</summary>
+    public static JsonSerializerOptions WithTweetJson(HttpContext context) =>
+        WithTweetJson(context.RequestServices.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions);
+
+    /// <summary>Options as <paramref name="face"/> with a <see cref="TweetJson"/> added, the same instance each time.</summary>
+    public static JsonSerializerOptions WithTweetJson(JsonSerializerOptions face)
+    {
+        if (Volatile.Read(ref _faceOptions) is { } known && ReferenceEquals(known.Face, face))
+        {
+            return known.WithTweets;
+        }
+
+        var withTweets = new JsonSerializerOptions(face);
+        withTweets.Converters.Add(new TweetJson());
+        withTweets.MakeReadOnly();
+        Volatile.Write(ref _faceOptions, new FaceOptions(face, withTweets));
+        return withTweets;
+    }
+
+    private sealed record FaceOptions(JsonSerializerOptions Face, JsonSerializerOptions WithTweets);
+}

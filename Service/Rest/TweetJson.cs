@@ -48,8 +48,8 @@ public sealed class TweetJson : JsonConverter<Tweet>
     }
 
     /// <summary>
-    /// An endpoint filter for the JSON face: a <see cref="Tweet"/> or <see cref="TweetPage"/> answer (plain or in
-    /// <see cref="Ok{TValue}"/>) is written with the face's options plus a <see cref="TweetJson"/>, everything else
+    /// An endpoint filter for the JSON face: a <see cref="Tweet"/> or <see cref="TweetPage"/> answer (plain, in
+    /// <see cref="Ok{TValue}"/> or in a <see cref="Results{TResult1, TResult2}"/> of one) is written with the face's options plus a <see cref="TweetJson"/>, everything else
     /// as the route says.
     /// </summary>
     public static async ValueTask<object?> Answers(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
@@ -58,6 +58,7 @@ public sealed class TweetJson : JsonConverter<Tweet>
             Tweet tweet => new Answer(tweet),
             TweetPage page => new Answer(page),
             Ok<TweetPage> { Value: { } page } => new Answer(page),
+            INestedHttpResult { Result: Ok<TweetPage> { Value: { } page } } => new Answer(page),
             var other => other,
         };
 

@@ -1,4 +1,7 @@
+using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TweetsSoap.Contracts;
@@ -77,6 +80,36 @@ public sealed class TweetJsonTests
             var k = (i * 7 + i / 5) % versions.Length;
             Assert.AreEqual(expected[k], JsonSerializer.Serialize(versions[k], Face));
         });
+    }
+
+    [TestMethod]
+    public async Task TheFilterWritesEveryTweetBearingAnswerAsTheRouteWould_AndLeavesTheRest()
+    {
+        var services = new ServiceCollection().AddTweetsRest().BuildServiceProvider();
+        var face = services.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
+        var page = new TweetPage { Tweets = [.. Enumerable.Range(0, 3).Select(i => RandomTweets.Tweet(new Random(Seed + 4 + i), retweet: i == 1))], NextPageToken = "next" };
+        (object Answer, object Value)[] answers =
+        [
+            (page, page),
+            (page.Tweets[0], page.Tweets[0]),
+            (TypedResults.Ok(page), page),
+            ((Results<Ok<TweetPage>, Ok<TweetLookup>>)TypedResults.Ok(page), page),
+        ];
+        foreach (var (answer, value) in answers)
+        {
+            var http = new DefaultHttpContext { RequestServices = services };
+            http.Response.Body = new MemoryStream();
+            var written = await TweetJson.Answers(new DefaultEndpointFilterInvocationContext(http), _ => ValueTask.FromResult<object?>(answer));
+
+            Assert.AreNotSame(answer, written, $"{answer.GetType().Name} went past the filter");
+            await ((IResult)written!).ExecuteAsync(http);
+            Assert.AreEqual(200, http.Response.StatusCode);
+            Assert.AreEqual("application/json; charset=utf-8", http.Response.ContentType);
+            Assert.AreEqual(JsonSerializer.Serialize(value, value.GetType(), face), Encoding.UTF8.GetString(((MemoryStream)http.Response.Body).ToArray()));
+        }
+
+        var lookup = TypedResults.Ok(new TweetLookup());
+        Assert.AreSame(lookup, await TweetJson.Answers(new DefaultEndpointFilterInvocationContext(new DefaultHttpContext()), _ => ValueTask.FromResult<object?>(lookup)));
     }
 
     private static void AssertWrittenAsSerializer<T>(T value)

@@ -19,29 +19,29 @@ namespace TweetsSoap.Service.Rest;
 /// Not on the face's own options: a converter hides the type's shape from the OpenAPI generator, which reads those.
 /// <see cref="Answers"/> writes the answers that carry tweets with a copy of them that has it.
 /// </remarks>
-public sealed class TweetJson : JsonConverter<Tweet>
+/// <param name="face">The options it writes a tweet with the first time, which must not hold a TweetJson.</param>
+public sealed class TweetJson(JsonSerializerOptions face) : JsonConverter<Tweet>
 {
-    // What was kept for the options last written with.
-    private Kept? _kept;
+    // How a tweet is written the first time: the face's own options, which have no TweetJson.
+    private readonly JsonTypeInfo<Tweet> _plain = (JsonTypeInfo<Tweet>)face.GetTypeInfo(typeof(Tweet));
+    private readonly IdentityCache<Tweet, byte[]> _written = new(4096);
 
     public override Tweet? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        JsonSerializer.Deserialize(ref reader, For(options).Plain);
+        JsonSerializer.Deserialize(ref reader, _plain);
 
     public override void Write(Utf8JsonWriter writer, Tweet value, JsonSerializerOptions options)
     {
-        var kept = For(options);
-
         // A timeline's retweet entry is a fresh object per answer: keeping its JSON would only push out others.
         if (value.Retweet is not null)
         {
-            JsonSerializer.Serialize(writer, value, kept.Plain);
+            JsonSerializer.Serialize(writer, value, _plain);
             return;
         }
 
-        if (!kept.Written.TryGet(value, value.Id, out var json))
+        if (!_written.TryGet(value, value.Id, out var json))
         {
-            json = JsonSerializer.SerializeToUtf8Bytes(value, kept.Plain);
-            kept.Written.Set(value, value.Id, json);
+            json = JsonSerializer.SerializeToUtf8Bytes(value, _plain);
+            _written.Set(value, value.Id, json);
         }
 
         writer.WriteRawValue(json, skipInputValidation: true);
@@ -49,8 +49,8 @@ public sealed class TweetJson : JsonConverter<Tweet>
 
     /// <summary>
     /// An endpoint filter for the JSON face: a <see cref="Tweet"/> or <see cref="TweetPage"/> answer (plain, in
-    /// <see cref="Ok{TValue}"/> or in a <see cref="Results{TResult1, TResult2}"/> of one) is written with the face's options plus a <see cref="TweetJson"/>, everything else
-    /// as the route says.
+    /// <see cref="Ok{TValue}"/> or in a <see cref="Results{TResult1, TResult2}"/> of one) is written with the face's
+    /// options plus a <see cref="TweetJson"/>, everything else as the route says.
     /// </summary>
     public static async ValueTask<object?> Answers(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
         await next(context) switch
@@ -61,23 +61,6 @@ public sealed class TweetJson : JsonConverter<Tweet>
             INestedHttpResult { Result: Ok<TweetPage> { Value: { } page } } => new Answer(page),
             var other => other,
         };
-
-    private Kept For(JsonSerializerOptions options)
-    {
-        if (Volatile.Read(ref _kept) is { } kept && ReferenceEquals(kept.Options, options))
-        {
-            return kept;
-        }
-
-        // How a tweet is written the first time: these options without this converter.
-        var plain = new JsonSerializerOptions(options);
-        plain.Converters.Remove(this);
-        kept = new Kept(options, (JsonTypeInfo<Tweet>)plain.GetTypeInfo(typeof(Tweet)), new IdentityCache<Tweet, byte[]>(4096));
-        Volatile.Write(ref _kept, kept);
-        return kept;
-    }
-
-    private sealed record Kept(JsonSerializerOptions Options, JsonTypeInfo<Tweet> Plain, IdentityCache<Tweet, byte[]> Written);
 
     /// <summary>A 200 answer written as the route would write it, with <see cref="WithTweetJson"/>'s options.</summary>
     private sealed class Answer(object value) : IResult
@@ -102,7 +85,7 @@ public sealed class TweetJson : JsonConverter<Tweet>
         }
 
         var withTweets = new JsonSerializerOptions(face);
-        withTweets.Converters.Add(new TweetJson());
+        withTweets.Converters.Add(new TweetJson(face));
         withTweets.MakeReadOnly();
         Volatile.Write(ref _faceOptions, new FaceOptions(face, withTweets));
         return withTweets;
